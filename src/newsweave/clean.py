@@ -1,0 +1,211 @@
+"""Clean: strip site chrome from article text and lift bylines and date lines into metadata.
+
+Works line by line on the scraped text. A line is dropped only when it matches a
+pattern of chrome (breadcrumbs, share and comment widgets, photo captions, credit
+lines, bylines, date lines) or repeats across several articles of one outlet; every
+dropped line is kept in ``Article.removed`` so nothing disappears unseen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from .dates import parse_date
+from .model import Article
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+_BREADCRUMB_SEPARATORS = r"(?:»|›|>|&gt;|/|\||::|→)"
+_BREADCRUMB_START = re.compile(rf"^(?:home|homepage|start|news|index)\s*{_BREADCRUMB_SEPARATORS}", re.I)
+_BREADCRUMB_PART = re.compile(rf"\s*{_BREADCRUMB_SEPARATORS}\s*")
+_DATE_PREFIX = re.compile(
+    r"^\s*(?:date|published|posted|updated)\s*:?\s*"
+    r"(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)\s*", re.I)
+_AGENCIES = (r"Agencies|Agency|Reuters|AP|AFP|Xinhua|PTI|IANS|ANI|Bloomberg|dpa|DPA|UPI|"
+             r"TASS|Tass|EFE|Kyodo|Yonhap|CNA|Bernama|Sputnik|ANSA|KUNA|WAM|SPA|APP|NNA")
+_CREDIT_TAIL = re.compile(rf"\s*[–—-]{{1,2}}\s*\(?(?:{_AGENCIES})\)?\s*$")
+_CREDIT_HEAD = re.compile(rf"^\s*(?:[A-Z][A-Z .,'-]{{1,40}}\s*)?\(\s*({_AGENCIES}|[A-Z][A-Za-z.]{{1,20}})\s*\)\s*[–—:-]{{1,2}}\s*")
+_BYLINE = re.compile(r"^\s*(?:by|written by|reporting by|words by)\s*:?\s+(.+)$", re.I)
+_META_FIELD = re.compile(r"\b(source|published|updated|posted|date)\s*:\s*", re.I)
+_CAPTION = re.compile(
+    r"(?:\b(?:photo|photograph|picture|image|file photo|credit|video|graphic)s?\s*(?::|/|by)\s*[^.!?]{0,80}[.)]?\s*$"
+    r"|\((?:photo|image|picture|credit)[^)]{0,80}\)\s*$"
+    r"|\b(?:getty images|afp via getty images|shutterstock|ap photo|reuters/[A-Z][\w ]+)\s*\)?\.?\s*$)",
+    re.I)
+_WIDGETS = re.compile(
+    r"^\s*(?:<[^<>]{1,60}>"
+    r"|.*\bcomments? powered by\b.*"
+    r"|(?:share|tweet|email|print|pin|share this|share on \w+|share this (?:article|story|page))(?:\s*[|/:]\s*\w+)*"
+    r"|(?:facebook|twitter|whatsapp|linkedin|reddit|telegram)(?:\s*[|/,]?\s*(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|print))*"
+    r"|(?:related|related articles?|related stories|read more|more stories|see also|recommended|trending(?: now)?|most read|advertisement|sponsored(?: content)?|continue reading(?: below)?|skip to (?:main )?content)\s*:?"
+    r"|(?:click here|sign up for|subscribe to|follow us|join our|download our app|leave a comment|post a comment)\b.{0,100}"
+    r"|(?:copyright\s*(?:©|\(c\))?\s*\d{4}|©|\(c\)\s*\d{4}).{0,150}"
+    r"|all rights reserved.{0,100}"
+    r"|(?:\d+\s+)?comments?|loading(?: comments)?\.{0,3}"
+    r"|(?:previous|next)\s+(?:article|story|post)\s*:?.{0,150}"
+    r"|(?:editor|edited by|source|disclaimer)\s*:.{0,80}"
+    r")\s*$",
+    re.I)
+_TERMINAL = ("." , "!", "?", '"', "”", "’", "'", ":", ";", ")")
+MAX_TITLE_CHARS = 200
+MAX_TITLE_WORDS = 30
+HEADER_LINES = 6  # chrome and metadata lines are looked for in the first lines only
+
+
+def normalise_line(line: str) -> str:
+    return _SPACES.sub(" ", line).strip()
+
+
+def is_breadcrumb(line: str) -> bool:
+    if _BREADCRUMB_START.match(line):
+        return True
+    parts = [p for p in _BREADCRUMB_PART.split(line) if p]
+    return (2 <= len(parts) <= 6 and len(re.findall(r"»|›|→", line)) >= 1
+            and all(len(p.split()) <= 4 and p[:1].isupper() for p in parts))
+
+
+def is_widget(line: str) -> bool:
+    return len(line) <= 200 and bool(_WIDGETS.match(line))
+
+
+def is_caption(line: str) -> bool:
+    return len(line.split()) <= 45 and bool(_CAPTION.search(line))
+
+
+def parse_byline(line: str) -> tuple[list[str], dict[str, str]] | None:
+    """'By A and B Source:Outlet Published: 2020/4/17 1:02' -> (authors, fields)."""
+    match = _BYLINE.match(line)
+    rest = line
+    authors: list[str] = []
+    if match:
+        rest = match.group(1)
+    elif not _META_FIELD.match(line):
+        return None
+    pieces = _META_FIELD.split(rest)
+    names = pieces[0].strip(" ,|")
+    fields: dict[str, str] = {}
+    for key, value in zip(pieces[1::2], pieces[2::2]):
+        fields[key.lower()] = value.strip(" ,|")
+    if match:
+        if len(names.split()) > 12 or names.endswith("."):
+            return None  # a sentence starting with "By", not a byline
+        names = re.sub(r"\s*[|,]?\s*(?:staff writers?|staff reporters?|correspondents?)\s*$", "", names, flags=re.I)
+        authors = [a.strip() for a in re.split(r",|\band\b|&", names) if a.strip()]
+    return authors, fields
+
+
+def _looks_like_title(line: str, next_line: str | None) -> bool:
+    if len(line) > MAX_TITLE_CHARS or len(line.split()) > MAX_TITLE_WORDS or not line[:1].isalnum():
+        return False
+    if line[:1].islower():
+        return False
+    # A body paragraph ends like a sentence and is followed by more text at once;
+    # a headline usually does not end with a full stop, or stands alone.
+    return not line.endswith(".") or next_line is None or next_line == ""
+
+
+def _join_wrapped_lines(lines: list[str]) -> list[str]:
+    """Rejoin hard-wrapped paragraphs: a line that does not end a sentence, followed by a
+    line starting in lower case, continues the same paragraph."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1] and line and not out[-1].endswith(_TERMINAL) and line[:1].islower():
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def clean_article(article: Article, find_title: bool = True) -> Article:
+    """Clean one article in place and return it."""
+    lines = _join_wrapped_lines([normalise_line(l) for l in article.text.split("\n")])
+    removed = list(article.removed)
+    kept: list[str] = []
+    header = True
+    seen_body_lines = 0
+    for index, line in enumerate(lines):
+        if not line:
+            continue
+        next_line = next((l for l in lines[index + 1 :]), None)
+        if header:
+            match = _DATE_PREFIX.match(line)
+            if match:
+                article.published = article.published or parse_date(match.group(1))
+                removed.append(match.group(0).strip())
+                line = line[match.end():].strip()
+                if not line:
+                    continue
+            if is_breadcrumb(line):
+                removed.append(line)
+                continue
+            byline = parse_byline(line)
+            if byline is not None:
+                authors, fields = byline
+                article.authors = article.authors or authors
+                if fields.get("source"):
+                    article.source = article.source or fields["source"]
+                for key in ("published", "date", "posted", "updated"):
+                    if fields.get(key) and not article.published:
+                        article.published = parse_date(fields[key])
+                removed.append(line)
+                continue
+            if find_title and article.title is None and not kept and _looks_like_title(line, next_line):
+                article.title = line
+                continue
+        if is_widget(line) or is_caption(line):
+            removed.append(line)
+            continue
+        head = _CREDIT_HEAD.match(line)
+        if head and not kept:
+            removed.append(head.group(0).strip())
+            article.source = article.source or head.group(1)
+            line = line[head.end():]
+        tail = _CREDIT_TAIL.search(line)
+        if tail and tail.start() > 0:
+            removed.append(tail.group(0).strip())
+            line = line[: tail.start()].rstrip()
+        kept.append(line)
+        seen_body_lines += 1
+        if seen_body_lines >= 1 and len(line) > MAX_TITLE_CHARS:
+            header = False
+        elif seen_body_lines >= HEADER_LINES:
+            header = False
+    article.text = "\n\n".join(kept)
+    article.removed = removed
+    if article.published:
+        article.published = parse_date(article.published)
+    return article
+
+
+def remove_repeated_lines(articles: list[Article], min_articles: int = 3, share: float = 0.5) -> None:
+    """Drop lines that recur in many articles of one outlet (newsletter boxes, slogans).
+
+    A paragraph counts as boilerplate when it appears in at least ``min_articles``
+    articles of the same outlet and in at least ``share`` of that outlet's articles,
+    so wire sentences shared across outlets are never touched.
+    """
+    by_outlet: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        if article.source:
+            by_outlet[article.source].append(article)
+    for group in by_outlet.values():
+        if len(group) < min_articles:
+            continue
+        counts = Counter(p for a in group for p in set(a.text.split("\n\n")) if p)
+        limit = max(min_articles, share * len(group))
+        repeated = {p for p, n in counts.items() if n >= limit}
+        if not repeated:
+            continue
+        for article in group:
+            paragraphs = article.text.split("\n\n")
+            keep = [p for p in paragraphs if p not in repeated]
+            if len(keep) < len(paragraphs) and keep:
+                article.removed.extend(p for p in paragraphs if p in repeated)
+                article.text = "\n\n".join(keep)
+
+
+def clean_articles(articles: list[Article]) -> list[Article]:
+    for article in articles:
+        clean_article(article, find_title=article.title is None)
+    remove_repeated_lines(articles)
+    return articles

@@ -1,0 +1,86 @@
+"""Command line: a thin layer over the library (``newsweave.analyze`` and ``newsweave.eval``)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from . import __version__
+from .eval import TASKS
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from .pipeline import Options, analyze
+    from .progress import Progress
+    from .render import write_reports
+
+    with Progress(enabled=not args.quiet and sys.stderr.isatty()) as progress:
+        report = analyze(args.paths, Options(summary_words=args.words), on_file=progress.advance,
+                         on_discover=progress.start)
+    written = write_reports(report, args.output)
+    if not args.quiet:
+        from .render.terminal import summary_lines
+        for line in summary_lines(report, written):
+            print(line)
+    return 0 if report.articles else 1
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from .eval.report import print_result
+    from .errors import UserError
+
+    module = importlib.import_module(TASKS[args.task])
+    try:
+        result = module.run(args)
+    except UserError as exc:
+        print(f"newsweave eval {args.task}: {exc}", file=sys.stderr)
+        return 2
+    print_result(result, args.json)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsweave", description="From a pile of news articles to cited story reports.")
+    parser.add_argument("--version", action="version", version=f"newsweave {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    analyze = commands.add_parser("analyze", help="read articles, group them into stories, write the report")
+    analyze.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (recursive) or globs")
+    analyze.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="folder for report.json/.md/.html")
+    analyze.add_argument("--words", type=int, default=120, help="word budget of each story summary (default 120)")
+    analyze.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    analyze.set_defaults(handler=_analyze)
+
+    evaluate = commands.add_parser("eval", help="measure quality on a third-party dataset")
+    tasks = evaluate.add_subparsers(dest="task", required=True)
+    for task, module_name in TASKS.items():
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue  # task not built yet
+            raise
+        sub = tasks.add_parser(task, help=(module.__doc__ or "").strip().splitlines()[0])
+        module.add_arguments(sub)
+        sub.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+        sub.set_defaults(handler=_evaluate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from .errors import UserError
+    try:
+        return args.handler(args)
+    except UserError as exc:
+        print(f"newsweave: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("newsweave: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

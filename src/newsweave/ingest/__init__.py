@@ -1,0 +1,152 @@
+"""Ingest: turn files, folders and globs into Articles, or into clear per-file errors.
+
+Each input format is a plugin module with ``EXTENSIONS`` and
+``read(data: bytes, path: str, article_id: str) -> (articles, errors)``; a plugin
+raises ``IngestError`` with a plain reason for a file it cannot read at all.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Article, InputError
+from . import html, jsonl, text
+from .common import IngestError
+
+PLUGINS = (text, html, jsonl)
+EXTENSION_TO_PLUGIN = {ext: plugin for plugin in PLUGINS for ext in plugin.EXTENSIONS}
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+__all__ = ["IngestError", "read_paths", "discover", "EXTENSION_TO_PLUGIN", "MAX_FILE_BYTES"]
+
+
+@dataclass
+class InputFile:
+    path: Path
+    root: Path  # ids are relative to this folder
+
+    @property
+    def article_id(self) -> str:
+        relative = self.path.relative_to(self.root) if self.path != self.root else Path(self.path.name)
+        return relative.with_suffix("").as_posix()
+
+
+def _is_glob(pattern: str) -> bool:
+    return any(ch in pattern for ch in "*?[")
+
+
+def _glob_root(pattern: str) -> Path:
+    parts = Path(pattern).parts
+    fixed = []
+    for part in parts:
+        if _is_glob(part):
+            break
+        fixed.append(part)
+    return Path(*fixed) if fixed else Path(".")
+
+
+def discover(paths: list[str]) -> tuple[list[InputFile], list[InputError]]:
+    """Expand files, folders (recursively) and globs into input files, sorted per root."""
+    files: list[InputFile] = []
+    errors: list[InputError] = []
+    seen: set[Path] = set()
+
+    def add(path: Path, root: Path) -> None:
+        resolved = path.resolve()
+        if resolved not in seen:
+            seen.add(resolved)
+            files.append(InputFile(path, root))
+
+    for raw in paths:
+        if _is_glob(raw) and not os.path.exists(raw):
+            matches = sorted(glob.glob(raw, recursive=True))
+            if not matches:
+                errors.append(InputError(raw, "no file matches this pattern"))
+            root = _glob_root(raw)
+            for match in matches:
+                path = Path(match)
+                if path.is_file():
+                    add(path, root)
+            continue
+        path = Path(raw)
+        if not path.exists():
+            errors.append(InputError(raw, "no such file or folder"))
+        elif path.is_dir():
+            found = [
+                p for p in sorted(path.rglob("*"))
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            ]
+            supported = [p for p in found if p.suffix.lower() in EXTENSION_TO_PLUGIN]
+            for p in found:
+                if p.suffix.lower() not in EXTENSION_TO_PLUGIN:
+                    errors.append(InputError(str(p), f"unsupported file type '{p.suffix or '(none)'}'"))
+            if not supported:
+                errors.append(InputError(raw, "folder holds no article files (.txt, .html, .htm, .json, .jsonl)"))
+            for p in supported:
+                add(p, path)
+        else:
+            add(path, path.parent)
+    return files, errors
+
+
+def read_file(item: InputFile, article_id: str) -> tuple[list[Article], list[InputError]]:
+    path = str(item.path)
+    plugin = EXTENSION_TO_PLUGIN.get(item.path.suffix.lower())
+    if plugin is None:
+        return [], [InputError(path, f"unsupported file type '{item.path.suffix or '(none)'}'")]
+    try:
+        size = item.path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise IngestError(f"file too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
+        if size == 0:
+            raise IngestError("empty file")
+        data = item.path.read_bytes()
+        return plugin.read(data, path, article_id)
+    except IngestError as exc:
+        return [], [InputError(path, str(exc))]
+    except OSError as exc:
+        return [], [InputError(path, f"cannot read file: {exc.strerror or exc}")]
+
+
+def read_paths(paths: list[str], on_file=None, on_discover=None) -> tuple[list[Article], list[InputError]]:
+    """Read every input; a file that cannot be read becomes an error and the run goes on."""
+    files, errors = discover(paths)
+    if on_discover is not None:
+        on_discover(len(files))
+    ids = _unique_ids(files)
+    articles: list[Article] = []
+    for item, article_id in zip(files, ids):
+        got, errs = read_file(item, article_id)
+        articles.extend(got)
+        errors.extend(errs)
+        if on_file is not None:
+            on_file(item)
+    return _dedupe_article_ids(articles), errors
+
+
+def _unique_ids(files: list[InputFile]) -> list[str]:
+    """Ids are relative paths without extension; on a clash keep the extension too."""
+    ids = [f.article_id for f in files]
+    counts: dict[str, int] = {}
+    for i in ids:
+        counts[i] = counts.get(i, 0) + 1
+    out = []
+    for f, i in zip(files, ids):
+        if counts[i] > 1:
+            i = (f.path.relative_to(f.root) if f.path != f.root else Path(f.path.name)).as_posix()
+        out.append(i)
+    return out
+
+
+def _dedupe_article_ids(articles: list[Article]) -> list[Article]:
+    seen: dict[str, int] = {}
+    for article in articles:
+        if article.id in seen:
+            seen[article.id] += 1
+            article.id = f"{article.id}~{seen[article.id]}"
+        else:
+            seen[article.id] = 1
+    return articles
