@@ -1,0 +1,29 @@
+"""Shared test fixtures: where the third-party data lives, and skipping where it is absent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "seeds"
+DATA = SHARED / "data"
+
+
+def require(path: Path) -> Path:
+    """Return ``path``, or skip the test with a clear message where it is absent."""
+    if not path.exists():
+        pytest.skip(f"third-party data not found at {path} (it lives beside the checkout in ../shared)")
+    return path
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    return require(SEEDS)
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    return require(DATA)
