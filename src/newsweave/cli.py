@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from . import __version__
@@ -11,6 +12,7 @@ from .eval import TASKS
 
 
 def _analyze(args: argparse.Namespace) -> int:
+    from .errors import UserError
     from .pipeline import Options, analyze
     from .progress import Progress
     from .render import write_reports
@@ -18,7 +20,10 @@ def _analyze(args: argparse.Namespace) -> int:
     with Progress(enabled=not args.quiet and sys.stderr.isatty()) as progress:
         report = analyze(args.paths, Options(summary_words=args.words), on_file=progress.advance,
                          on_discover=progress.start)
-    written = write_reports(report, args.output)
+    try:
+        written = write_reports(report, args.output)
+    except OSError as exc:
+        raise UserError(f"cannot write the report to {args.output}: {exc.strerror or exc}") from None
     if not args.quiet:
         from .render.terminal import summary_lines
         for line in summary_lines(report, written):
@@ -80,6 +85,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newsweave: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:
+        if os.environ.get("NEWSWEAVE_DEBUG"):
+            raise
+        print(f"newsweave: internal error ({exc.__class__.__name__}: {exc}); "
+              "set NEWSWEAVE_DEBUG=1 to see where, and please report it", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

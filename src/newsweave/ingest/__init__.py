@@ -109,6 +109,8 @@ def read_file(item: InputFile, article_id: str) -> tuple[list[Article], list[Inp
         return [], [InputError(path, str(exc))]
     except OSError as exc:
         return [], [InputError(path, f"cannot read file: {exc.strerror or exc}")]
+    except Exception as exc:  # a parser bug on one strange file must not end the run
+        return [], [InputError(path, f"cannot read file: unexpected {exc.__class__.__name__}: {exc}")]
 
 
 def read_paths(paths: list[str], on_file=None, on_discover=None) -> tuple[list[Article], list[InputError]]:

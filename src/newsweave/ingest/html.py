@@ -15,6 +15,7 @@ EXTENSIONS = (".html", ".htm")
 _BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "blockquote", "td", "dt", "dd")
 _SPACE = re.compile(r"\s+")
 MAX_REMOVED_BLOCKS = 300
+MIN_ARTICLE_WORDS = 5  # fewer words than this after extraction is a menu or a stub, not an article
 
 
 def _normal(text: str) -> str:
@@ -53,7 +54,7 @@ def read(data: bytes, path: str, article_id: str):
                                           include_tables=True, deduplicate=False)
     except Exception as exc:  # trafilatura raises assorted parser errors on broken markup
         raise IngestError(f"cannot parse HTML: {exc.__class__.__name__}") from None
-    if doc is None or not (doc.text or "").strip():
+    if doc is None or len((doc.text or "").split()) < MIN_ARTICLE_WORDS:
         raise IngestError("no article text found in this HTML page")
     text = doc.text
     title = (doc.title or "").strip() or None

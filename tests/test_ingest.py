@@ -1,0 +1,133 @@
+"""Ingest and bad input: every unreadable file is reported with its path and a plain
+reason, the run goes on, and no article is lost."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from newsweave import analyze
+from newsweave.ingest import MAX_FILE_BYTES, read_paths
+
+GOOD = "A Tale Of Two Bridges\n\nThe council of Varnholm voted on Tuesday to rebuild the old bridge, the mayor said.\n"
+
+
+def write(path, content):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def errors_by_name(errors):
+    return {e.path.rsplit("/", 1)[-1]: e.error for e in errors}
+
+
+def test_ids_are_relative_paths_without_extension(tmp_path):
+    write(tmp_path / "a" / "one.txt", GOOD)
+    write(tmp_path / "two.html", "<html><body><article><h1>Bridge</h1><p>" + "The bridge reopened after repairs. " * 20 + "</p></article></body></html>")
+    articles, errors = read_paths([str(tmp_path)])
+    assert sorted(a.id for a in articles) == ["a/one", "two"]
+    assert errors == []
+
+
+@pytest.mark.parametrize("name,content,reason", [
+    ("empty.txt", b"", "empty file"),
+    ("blank.txt", b"  \n\n\t ", "only white space"),
+    ("binary.txt", bytes(range(256)) * 4, "binary"),
+    ("garbled.txt", b"caf\xc3 \x81\x8d\x8f\x90 broken", "cannot decode"),
+    ("truncated.json", b'{"title": "Cut off", "text": "The vote', "malformed JSON"),
+    ("nobody.html", b"<html><head><title>x</title></head><body><nav>Home</nav></body></html>", "no article text"),
+    ("picture.png", b"\x89PNG\r\n\x1a\n", "unsupported file type"),
+])
+def test_bad_file_is_reported_and_run_goes_on(tmp_path, name, content, reason):
+    write(tmp_path / "good.txt", GOOD)
+    write(tmp_path / name, content)
+    report = analyze([str(tmp_path)])
+    assert [a.id for a in report.articles] == ["good"]
+    errors = errors_by_name(report.errors)
+    assert name in errors, report.errors
+    assert reason in errors[name]
+
+
+def test_oversized_file_is_reported(tmp_path, monkeypatch):
+    import newsweave.ingest as ingest
+    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 100)
+    write(tmp_path / "big.txt", GOOD * 10)
+    write(tmp_path / "small.txt", "Tiny\n\nA short note on the bridge vote.")
+    articles, errors = read_paths([str(tmp_path)])
+    assert [a.id for a in articles] == ["small"]
+    assert "too large" in errors_by_name(errors)["big.txt"]
+    assert MAX_FILE_BYTES >= 10 * 1024 * 1024
+
+
+def test_windows_1252_text_is_read(tmp_path):
+    write(tmp_path / "legacy.txt", "Caf\xe9 owners protest\n\nThe caf\xe9 owners said the rent rose \u201310 percent.".encode("cp1252"))
+    articles, errors = read_paths([str(tmp_path)])
+    assert errors == [] and "café owners" in articles[0].text
+
+
+def test_jsonl_keeps_good_lines_and_reports_bad_ones(tmp_path):
+    lines = [
+        json.dumps({"id": "x1", "title": "Bridge vote", "text": "The council voted.", "source": "Varnholm Post",
+                    "published": "2031-05-06T10:00:00Z", "authors": ["Ana Lind"]}),
+        "{not json",
+        json.dumps({"title": "No body"}),
+        json.dumps({"body": "The mayor spoke.", "url": "https://example.org/a"}),
+        json.dumps(["a", "list"]),
+    ]
+    write(tmp_path / "feed.jsonl", "\n".join(lines) + "\n")
+    articles, errors = read_paths([str(tmp_path / "feed.jsonl")])
+    assert [a.id for a in articles] == ["x1", "feed#4"]
+    assert articles[0].source == "Varnholm Post" and articles[0].authors == ["Ana Lind"]
+    assert sorted(e.path.rsplit(":", 1)[-1] for e in errors) == ["2", "3", "5"]
+    assert all(e.error for e in errors)
+
+
+def test_folder_without_articles_and_missing_path(tmp_path):
+    (tmp_path / "empty").mkdir()
+    report = analyze([str(tmp_path / "empty"), str(tmp_path / "nope"), str(tmp_path / "*.zzz")])
+    assert report.articles == [] and report.stories == []
+    reasons = " | ".join(e.error for e in report.errors)
+    assert "no article files" in reasons and "no such file" in reasons and "no file matches" in reasons
+
+
+def test_globs_are_expanded(tmp_path):
+    write(tmp_path / "x" / "a.txt", GOOD)
+    write(tmp_path / "x" / "b.txt", GOOD.replace("Tuesday", "Friday"))
+    write(tmp_path / "x" / "c.json", json.dumps({"text": "Other text entirely about harbours."}))
+    articles, errors = read_paths([str(tmp_path / "x" / "*.txt")])
+    assert sorted(a.id for a in articles) == ["a", "b"] and errors == []
+
+
+def run_cli(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "newsweave", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_cli_exit_code_and_no_traceback_on_bad_input(tmp_path):
+    write(tmp_path / "in" / "binary.txt", b"\x00\x01\x02" * 50)
+    result = run_cli("analyze", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "binary" in result.stdout
+    payload = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert payload["articles"] == [] and payload["errors"][0]["path"].endswith("binary.txt")
+
+    write(tmp_path / "in" / "good.txt", GOOD)
+    result = run_cli("analyze", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "read 1 articles; 1 inputs not read" in result.stdout
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["report.html", "report.json", "report.md"]
+
+
+def test_cli_unwritable_output_is_a_plain_error(tmp_path):
+    write(tmp_path / "in" / "good.txt", GOOD)
+    blocker = write(tmp_path / "file-not-folder", "x")
+    result = run_cli("analyze", str(tmp_path / "in"), "-o", str(blocker / "out"))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "cannot write" in result.stderr

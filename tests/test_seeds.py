@@ -1,0 +1,127 @@
+"""The canonical real input: the five seed articles (read from ../shared/seeds)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from newsweave import analyze
+from newsweave.clean import clean_articles
+from newsweave.ingest import read_paths
+from newsweave.render import write_reports
+from newsweave.render.json_report import validation_errors
+
+LEADERS_CALL = ["000_50bb928b4c99f9e1", "001_adeb160aabaa433b", "002_9d12021e3330cdc8", "004_4091e7559a748dbf"]
+MINISTERS_CALL = "003_7e7789833fe97c79"
+
+
+@pytest.fixture(scope="module")
+def report(request):
+    from conftest import SEEDS, require
+    return analyze([str(require(SEEDS))])
+
+
+@pytest.fixture(scope="module")
+def cleaned():
+    from conftest import SEEDS, require
+    articles, errors = read_paths([str(require(SEEDS))])
+    assert errors == []
+    raw = {a.id: a.text for a in articles}
+    clean_articles(articles)
+    return {a.id: a for a in articles}, raw
+
+
+def words(text):
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_boilerplate_is_removed_and_becomes_metadata(cleaned):
+    articles, _ = cleaned
+    expected_removed = {
+        "000_50bb928b4c99f9e1": {"date 2020-04-17", "Home » Nation"},
+        "001_adeb160aabaa433b": {"Home > China News", "<Suggest to a friend>"},
+        "002_9d12021e3330cdc8": {"(Xinhua) –"},
+        "003_7e7789833fe97c79": {"– Agencies"},
+        "004_4091e7559a748dbf": {
+            "By Chen Qingqing and Yang Sheng Source:Global Times Published: 2020/4/17 1:02:58",
+            "National flags of China and Russia are seen in the Red Square, Moscow, Russia. Photo: Xinhua",
+            "blog comments powered by Disqus"},
+    }
+    for article_id, removed in expected_removed.items():
+        assert set(articles[article_id].removed) == removed, article_id
+        for chrome in removed:
+            assert chrome not in articles[article_id].text
+    gt = articles["004_4091e7559a748dbf"]
+    assert gt.authors == ["Chen Qingqing", "Yang Sheng"]
+    assert gt.source == "Global Times"
+    assert gt.published == "2020-04-17"
+    assert articles["000_50bb928b4c99f9e1"].published == "2020-04-17"
+    assert articles["002_9d12021e3330cdc8"].source == "Xinhua"
+    assert articles["002_9d12021e3330cdc8"].published is None  # "Thursday night" is not a date
+    assert articles["001_adeb160aabaa433b"].title == "President Xi Jinping Speaks with Russian President Vladimir Putin on the Phone"
+    assert articles["000_50bb928b4c99f9e1"].title is None  # the seed gives no headline
+
+
+def test_every_news_line_is_kept(cleaned):
+    articles, raw = cleaned
+    for article_id, article in articles.items():
+        body = words(article.text)
+        for line in raw[article_id].split("\n"):
+            line = words(line)
+            if not line or line == article.title:
+                continue
+            for chrome in article.removed:
+                line = words(line.replace(chrome, ""))
+            assert line in body, (article_id, line[:80])
+
+
+def test_seed_stories(report):
+    stories = {s.id: set(s.articles) for s in report.stories}
+    assert set(LEADERS_CALL) in stories.values()
+    assert {MINISTERS_CALL} in stories.values()
+
+
+def test_summary_cites_sources_with_exact_spans(report):
+    articles = report.by_id()
+    story = next(s for s in report.stories if set(LEADERS_CALL) <= set(s.articles))
+    assert story.summary
+    for sentence in story.summary:
+        assert sentence.sources and set(sentence.sources) <= set(story.articles)
+        assert {span.article for span in sentence.spans} == set(sentence.sources)
+        assert sentence.text in [articles[s.article].text[s.start:s.end] for s in sentence.spans]
+    assert any(len(s.sources) >= 3 for s in story.summary)
+
+
+def test_smearing_statement_is_attributed_to_putin(report):
+    story = next(s for s in report.stories if set(LEADERS_CALL) <= set(s.articles))
+    smear = [q for q in story.quotes if re.search(r"smear|discredit", q.text)]
+    assert smear, "no quote about smearing China"
+    assert {q.speaker for q in smear} == {"Vladimir Putin"}
+    assert len({q.article for q in smear}) >= 3
+
+
+def test_report_files_follow_the_schema(report, tmp_path):
+    written = write_reports(report, tmp_path)
+    payload = json.loads(written["report.json"].read_text(encoding="utf-8"))
+    assert validation_errors(payload) == []
+    for article in payload["articles"]:
+        for start, end in article["sentences"]:
+            assert 0 <= start < end <= len(article["text"])
+    texts = {a["id"]: a["text"] for a in payload["articles"]}
+    for story in payload["stories"]:
+        for fact in story["facts"]:
+            for mention in fact["mentions"]:
+                assert 0 <= mention["start"] < mention["end"] <= len(texts[mention["article"]])
+        for quote in story["quotes"]:
+            assert texts[quote["article"]][quote["start"]:quote["end"]] == quote["text"]
+    assert not list(tmp_path.glob(".*.tmp"))  # atomic writes leave no temporary files
+
+
+def test_schema_rejects_a_broken_report(report):
+    payload = report.to_dict()
+    payload["articles"][0]["published"] = "17 April 2020"
+    del payload["stories"][0]["summary"]
+    problems = validation_errors(payload)
+    assert any("published" in p for p in problems) and any("summary" in p for p in problems)
