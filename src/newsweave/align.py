@@ -1,62 +1,133 @@
-"""Align: group sentences of a story's articles into facts.
+"""Align: group the statements of a story's articles into facts.
 
-A fact is a set of sentences from different articles that report the same thing.
-Sentences are compared by TF-IDF cosine over content words; the most similar
-cross-article pairs are merged first, and a merge that would put two sentences of
-one article into a fact is refused, so each fact has at most one mention per article.
+A fact is a set of statements from different articles that report the same thing. The
+unit is a clause: a sentence is split where news writing joins two reported statements
+("..., adding that ...", "...; ..."), so a sentence that says two things can support two
+facts. Clauses are compared by TF-IDF cosine over paraphrase-tolerant concepts
+(``paraphrase.concept_words``), which sees "never forget Russia's strong support" and
+"remember Russia's help" as the same statement. The most similar cross-article pairs are
+merged first; a merge is refused when it would put two clauses of one article into a fact,
+or when the two groups are not similar on average (which stops chains of loosely related
+clauses from snowballing into one fact).
 """
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .model import Article, Fact, Mention
-from .text_features import content_words
+from .paraphrase import concept_words
 
-SAME_FACT_SIMILARITY = 0.35
+SAME_FACT_SIMILARITY = 0.3
+GROUP_SIMILARITY_SHARE = 0.6  # merged groups must average at least this share of the threshold
+MIN_CLAUSE_WORDS = 5
+MAX_UNITS = 4000  # beyond this, only each article's leading sentences are aligned (quadratic cost)
+
+# Where one sentence joins two reported statements; the connector itself belongs to neither.
+# "Noting that A, Putin said B": a speech tag inside a sentence, followed by more words,
+# separates the statement before it from a new one after it.
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,\s+(?:adding|saying|noting|stressing|stating)(?:\s+that)?\s+|\s+[—–]\s+|,\s+while\s+"
+    r"|,\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:said|says|added|stressed|noted)(?:\s+that)?\s+(?=[A-Za-z])")
 
 
-def sentence_vectors(texts: list[str]):
-    vectorizer = TfidfVectorizer(analyzer=content_words, sublinear_tf=True)
-    return vectorizer.fit_transform(texts)
+@dataclass(frozen=True)
+class Unit:
+    """One clause of one article: ``article`` indexes the story's articles."""
+
+    article: int
+    sentence: int
+    start: int
+    end: int
+
+
+def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of the sentence ``text[start:end]`` as absolute spans; pieces too short
+    to state anything on their own stay with their neighbour."""
+    sentence = text[start:end]
+    pieces: list[list[int]] = []
+    cursor = 0
+    for match in _CLAUSE_BREAK.finditer(sentence):
+        pieces.append([cursor, match.start(), match.end()])
+        cursor = match.end()
+    pieces.append([cursor, len(sentence), len(sentence)])
+    spans: list[list[int]] = []
+    for piece_start, piece_end, _ in pieces:
+        if spans and len(sentence[spans[-1][0]:spans[-1][1]].split()) < MIN_CLAUSE_WORDS:
+            spans[-1][1] = piece_end
+        elif spans and len(sentence[piece_start:piece_end].split()) < MIN_CLAUSE_WORDS:
+            spans[-1][1] = piece_end
+        else:
+            spans.append([piece_start, piece_end])
+    return [(start + s, start + e) for s, e in spans if e > s]
+
+
+def story_units(articles: list[Article], max_units: int = MAX_UNITS) -> list[Unit]:
+    per_article = max(1, max_units // max(1, len(articles)))
+    units = []
+    for n, article in enumerate(articles):
+        for i, span in enumerate(article.sentences[: per_article]):
+            for start, end in clause_spans(article.text, span.start, span.end):
+                units.append(Unit(n, i, start, end))
+    return units
+
+
+def unit_vectors(texts: list[str]):
+    """L2-normalised TF-IDF rows over concepts, or None when no text has a content word."""
+    try:
+        return TfidfVectorizer(analyzer=concept_words, sublinear_tf=True).fit_transform(texts)
+    except ValueError:
+        return None
 
 
 def align_facts(articles: list[Article], threshold: float = SAME_FACT_SIMILARITY) -> list[Fact]:
-    """Facts of one story, most widely supported first."""
-    index: list[tuple[Article, int]] = [(a, i) for a in articles for i in range(len(a.sentences))]
-    if not index:
+    """Facts of one story, most widely supported first; each fact has at most one mention
+    per article, and each mention is the exact clause span in that article's text."""
+    units = story_units(articles)
+    if not units:
         return []
-    texts = [a.sentence_text(i) for a, i in index]
-    try:
-        vectors = sentence_vectors(texts)
-    except ValueError:  # no content words at all
-        vectors = None
-    group_of = list(range(len(index)))
-    members: dict[int, list[int]] = {g: [g] for g in group_of}
-    articles_in: dict[int, set[str]] = {g: {index[g][0].id} for g in group_of}
-    if vectors is not None and len(index) > 1:
-        similarity = (vectors @ vectors.T).toarray()
-        article_of = np.array([hash(a.id) for a, _ in index])
-        rows, cols = np.nonzero(np.triu(similarity, 1) >= threshold)
-        pairs = [(similarity[r, c], r, c) for r, c in zip(rows, cols) if article_of[r] != article_of[c]]
-        for _, r, c in sorted(pairs, reverse=True):
-            gr, gc = group_of[r], group_of[c]
-            if gr == gc or articles_in[gr] & articles_in[gc]:
-                continue
-            for m in members[gc]:
-                group_of[m] = gr
-            members[gr].extend(members.pop(gc))
-            articles_in[gr] |= articles_in.pop(gc)
+    texts = [articles[u.article].text[u.start:u.end] for u in units]
+    vectors = unit_vectors(texts)
+    groups = _merge(units, vectors, threshold) if vectors is not None else [[n] for n in range(len(units))]
     facts = []
-    for group in members.values():
-        mentions = [Mention(index[m][0].id, index[m][0].sentences[index[m][1]].start,
-                            index[m][0].sentences[index[m][1]].end, index[m][1]) for m in sorted(group)]
+    for group in groups:
+        group.sort(key=lambda m: (units[m].article, units[m].start))
+        mentions = [Mention(articles[units[m].article].id, units[m].start, units[m].end, units[m].sentence)
+                    for m in group]
         representative = _central(group, vectors) if vectors is not None else group[0]
         facts.append(Fact(text=texts[representative], sources=[m.article for m in mentions], mentions=mentions))
     order = {a.id: n for n, a in enumerate(articles)}
-    facts.sort(key=lambda f: (-len(f.sources), order[f.mentions[0].article], f.mentions[0].sentence))
+    facts.sort(key=lambda f: (-len(f.sources), order[f.mentions[0].article], f.mentions[0].start))
     return facts
+
+
+def _merge(units: list[Unit], vectors, threshold: float) -> list[list[int]]:
+    """Greedy average-linkage merging of cross-article pairs, most similar first."""
+    similarity = (vectors @ vectors.T).toarray()
+    article_of = np.array([u.article for u in units])
+    np.fill_diagonal(similarity, 0.0)
+    rows, cols = np.nonzero(np.triu(similarity, 1) >= threshold)
+    keep = article_of[rows] != article_of[cols]
+    rows, cols = rows[keep], cols[keep]
+    order = np.argsort(-similarity[rows, cols], kind="stable")
+    group_of = list(range(len(units)))
+    members: dict[int, list[int]] = {n: [n] for n in range(len(units))}
+    articles_in: dict[int, set[int]] = {n: {units[n].article} for n in range(len(units))}
+    for k in order:
+        gr, gc = group_of[rows[k]], group_of[cols[k]]
+        if gr == gc or articles_in[gr] & articles_in[gc]:
+            continue
+        if similarity[np.ix_(members[gr], members[gc])].mean() < threshold * GROUP_SIMILARITY_SHARE:
+            continue
+        for m in members[gc]:
+            group_of[m] = gr
+        members[gr].extend(members.pop(gc))
+        articles_in[gr] |= articles_in.pop(gc)
+    return list(members.values())
 
 
 def _central(group: list[int], vectors) -> int:

@@ -1,0 +1,175 @@
+"""Conflicts: one fact, reported by several outlets with different numbers, dates or names.
+
+Inside each fact (mentions from different articles that report the same thing), every
+mention is read for *slots*: a number with the word it counts ("3.4 percent", "12
+people"), a date (a weekday, a day of a month, a year) and a name with the word before it
+("said John Smith"). Two articles disagree when they fill the same slot with different
+values and neither mentions the other's value anywhere in its own wording of the fact.
+Each conflict lists every version with its articles and the exact span of the value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .model import Article, Fact
+from .paraphrase import concept
+from .text_features import STOP_WORDS
+
+_NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_MONTHS = ("january february march april may june july august september october november december").split()
+_MONTH_ABBREVIATIONS = {m[:3]: m for m in _MONTHS} | {"sept": "september"}
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+
+_NUMBER = re.compile(
+    r"(?<![\w.])(?P<value>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    + "|".join(_NUMBER_WORDS) + r")(?P<scale>\s+(?:" + "|".join(_SCALES) + r"))?(?![\w])", re.I)
+_NEXT_WORD = re.compile(r"\s*(?:-\s*)?([A-Za-z%][A-Za-z-]*)")
+_MONTH_NAME = "|".join(_MONTHS) + "|" + "|".join(f"{a}\\.?" for a in _MONTH_ABBREVIATIONS)
+_DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_NAME})\b", re.I)
+_MONTH_DAY = re.compile(rf"\b(?P<month>{_MONTH_NAME})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d{{3}})", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_WEEKDAY = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*(?:\s+[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*)*")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\W*$")
+
+
+@dataclass(frozen=True)
+class Value:
+    """One filled slot in one mention: ``slot`` says what is counted or named, ``value`` is
+    the normalised content, ``start``/``end`` the exact span in the article's text."""
+
+    kind: str  # "number", "date" or "name"
+    slot: str
+    value: str
+    start: int
+    end: int
+
+
+def _number_value(token: str, scale: str | None) -> float | None:
+    token = token.lower().replace(",", "")
+    number = float(_NUMBER_WORDS[token]) if token in _NUMBER_WORDS else float(token)
+    return number * _SCALES[scale.strip().lower()] if scale else number
+
+
+def number_values(text: str, offset: int = 0) -> list[Value]:
+    out = []
+    for match in _NUMBER.finditer(text):
+        token = match.group("value")
+        if _YEAR.fullmatch(token) or (token.isdigit() and _is_part_of_date(text, match)):
+            continue
+        after = _NEXT_WORD.match(text, match.end())
+        if not after:
+            continue
+        unit = after.group(1).lower()
+        if unit in STOP_WORDS and unit not in ("percent", "per"):
+            continue  # "two of the ..." counts nothing nameable
+        if unit == "per":
+            unit = "percent"
+        value = _number_value(token, match.group("scale"))
+        out.append(Value("number", concept(unit.rstrip("s") if unit != "%" else "percent"),
+                         f"{value:g}", offset + match.start(), offset + match.end()))
+    return out
+
+
+def _is_part_of_date(text: str, match: re.Match) -> bool:
+    window = text[max(0, match.start() - 12): match.end() + 12]
+    return bool(_DAY_MONTH.search(window) or _MONTH_DAY.search(window))
+
+
+def date_values(text: str, offset: int = 0) -> list[Value]:
+    out = []
+    for pattern in (_DAY_MONTH, _MONTH_DAY):
+        for match in pattern.finditer(text):
+            month = match.group("month").lower().rstrip(".")
+            month = _MONTH_ABBREVIATIONS.get(month[:4] if month.startswith("sept") else month[:3], month)
+            out.append(Value("date", "day", f"{int(match.group('day'))} {month}", offset + match.start(), offset + match.end()))
+    for match in _YEAR.finditer(text):
+        out.append(Value("date", "year", match.group(), offset + match.start(), offset + match.end()))
+    for match in _WEEKDAY.finditer(text):
+        out.append(Value("date", "weekday", match.group().lower(), offset + match.start(), offset + match.end()))
+    return out
+
+
+def name_values(text: str, offset: int = 0) -> list[Value]:
+    """Names with the word before them as the slot; a name opening the clause has no
+    context to compare and is skipped."""
+    out = []
+    for match in _NAME.finditer(text):
+        name_words = match.group().split()
+        while name_words and name_words[0].lower() in STOP_WORDS:
+            name_words.pop(0)
+        if not name_words or name_words[0].lower() in _MONTHS + _WEEKDAYS:
+            continue
+        start = match.end() - len(" ".join(name_words))
+        previous = _PREVIOUS_WORD.search(text[:start])
+        if not previous or previous.group(1)[0].isupper():
+            continue
+        slot = previous.group(1).lower()
+        if slot in STOP_WORDS and slot not in ("said", "says", "told"):
+            continue  # "of Russia", "and Putin": a list or a phrase, not a role filled by one name
+        out.append(Value("name", slot, " ".join(name_words), offset + start, offset + match.end()))
+    return out
+
+
+def mention_values(text: str, offset: int = 0) -> list[Value]:
+    return number_values(text, offset) + date_values(text, offset) + name_values(text, offset)
+
+
+def _mentions_value(text: str, value: Value) -> bool:
+    """Whether a wording mentions ``value`` anywhere (in any slot), so it does not contradict it."""
+    if value.kind == "name":
+        lower = text.lower()
+        return any(part.lower() in lower for part in value.value.split() if len(part) > 2)
+    return any(v.value == value.value for v in (number_values(text) + date_values(text)))
+
+
+def fact_conflicts(fact: Fact, articles: dict[str, Article]) -> list[dict]:
+    """The conflicting slots of one fact, each with every version and where it is written."""
+    wording = {m.article: articles[m.article].text[m.start:m.end] for m in fact.mentions if m.article in articles}
+    by_slot: dict[tuple[str, str], dict[str, list[tuple[str, Value]]]] = defaultdict(lambda: defaultdict(list))
+    for mention in fact.mentions:
+        if mention.article not in wording:
+            continue
+        for value in mention_values(wording[mention.article], mention.start):
+            by_slot[(value.kind, value.slot)][value.value].append((mention.article, value))
+    conflicts = []
+    for (kind, slot), versions in by_slot.items():
+        if len(versions) < 2:
+            continue
+        # keep only the versions some other article contradicts: it fills the slot differently
+        # and never mentions this value in its own wording of the fact
+        disputed = {}
+        for value, holders in versions.items():
+            holder_articles = {a for a, _ in holders}
+            rivals = [a for other, others in versions.items() if other != value for a, _ in others
+                      if a not in holder_articles and not _mentions_value(wording[a], holders[0][1])]
+            if rivals:
+                disputed[value] = holders
+        if len(disputed) >= 2:
+            conflicts.append({
+                "kind": kind,
+                "slot": slot,
+                "versions": [{"value": articles[h[0][0]].text[h[0][1].start:h[0][1].end],
+                              "articles": sorted({a for a, _ in h}),
+                              "spans": [{"article": a, "start": v.start, "end": v.end} for a, v in h]}
+                             for h in disputed.values()],
+            })
+    return conflicts
+
+
+def story_conflicts(articles: list[Article], facts: list[Fact]) -> list[dict]:
+    """Conflicts over every fact that more than one article reports; ``fact`` indexes ``facts``."""
+    by_id = {a.id: a for a in articles}
+    out = []
+    for number, fact in enumerate(facts):
+        if len(set(fact.sources)) < 2:
+            continue
+        for conflict in fact_conflicts(fact, by_id):
+            out.append({"fact": number, **conflict})
+    return out
