@@ -38,6 +38,7 @@ _WIDGETS = re.compile(
     r"|(?:share|tweet|email|print|pin|share this|share on \w+|share this (?:article|story|page))(?:\s*[|/:]\s*\w+)*"
     r"|(?:facebook|twitter|whatsapp|linkedin|reddit|telegram)(?:\s*[|/,]?\s*(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|print))*"
     r"|(?:related|related articles?|related stories|read more|more stories|see also|recommended|trending(?: now)?|most read|advertisement|sponsored(?: content)?|continue reading(?: below)?|skip to (?:main )?content)\s*:?"
+    r"|(?:related|read more|see also|more on this(?: story)?|more stories)\s*:.{0,100}"
     r"|(?:click here|sign up for|subscribe to|follow us|join our|download our app|leave a comment|post a comment)\b.{0,100}"
     r"|(?:copyright\s*(?:©|\(c\))?\s*\d{4}|©|\(c\)\s*\d{4}).{0,150}"
     r"|all rights reserved.{0,100}"
@@ -60,7 +61,10 @@ def is_breadcrumb(line: str) -> bool:
     if _BREADCRUMB_START.match(line):
         return True
     parts = [p for p in _BREADCRUMB_PART.split(line) if p]
-    return (2 <= len(parts) <= 6 and len(re.findall(r"»|›|→", line)) >= 1
+    # "Harbour Times > Region": short capitalised parts joined by path separators,
+    # with nothing that ends a sentence.
+    return (2 <= len(parts) <= 6 and bool(re.search(r"»|›|→|>|\|", line))
+            and not line.rstrip().endswith((".", "!", "?", '"', "”"))
             and all(len(p.split()) <= 4 and p[:1].isupper() for p in parts))
 
 
@@ -135,9 +139,6 @@ def clean_article(article: Article, find_title: bool = True) -> Article:
                 line = line[match.end():].strip()
                 if not line:
                     continue
-            if is_breadcrumb(line):
-                removed.append(line)
-                continue
             byline = parse_byline(line)
             if byline is not None:
                 authors, fields = byline
@@ -149,6 +150,9 @@ def clean_article(article: Article, find_title: bool = True) -> Article:
                         article.published = parse_date(fields[key])
                 removed.append(line)
                 continue
+            if is_breadcrumb(line):
+                removed.append(line)
+                continue
             if find_title and article.title is None and not kept and _looks_like_title(line, next_line):
                 article.title = line
                 continue
@@ -156,7 +160,7 @@ def clean_article(article: Article, find_title: bool = True) -> Article:
             removed.append(line)
             continue
         head = _CREDIT_HEAD.match(line)
-        if head and not kept:
+        if head and header:
             removed.append(head.group(0).strip())
             article.source = article.source or head.group(1)
             line = line[head.end():]

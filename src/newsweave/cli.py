@@ -32,16 +32,16 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
+    """Build the task's own parser only now, so one task's imports never slow or break another."""
     from .eval.report import print_result
-    from .errors import UserError
 
     module = importlib.import_module(TASKS[args.task])
-    try:
-        result = module.run(args)
-    except UserError as exc:
-        print(f"newsweave eval {args.task}: {exc}", file=sys.stderr)
-        return 2
-    print_result(result, args.json)
+    parser = argparse.ArgumentParser(prog=f"newsweave eval {args.task}",
+                                     description=(module.__doc__ or "").strip().splitlines()[0])
+    module.add_arguments(parser)
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    task_args = parser.parse_args(args.task_args)
+    print_result(module.run(task_args), task_args.json)
     return 0
 
 
@@ -57,19 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     analyze.set_defaults(handler=_analyze)
 
-    evaluate = commands.add_parser("eval", help="measure quality on a third-party dataset")
-    tasks = evaluate.add_subparsers(dest="task", required=True)
-    for task, module_name in TASKS.items():
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue  # task not built yet
-            raise
-        sub = tasks.add_parser(task, help=(module.__doc__ or "").strip().splitlines()[0])
-        module.add_arguments(sub)
-        sub.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
-        sub.set_defaults(handler=_evaluate)
+    evaluate = commands.add_parser(
+        "eval", help="measure quality on a third-party dataset",
+        description="Tasks: " + ", ".join(TASKS) + ". Run 'newsweave eval TASK --help' for a task's options.")
+    evaluate.add_argument("task", choices=list(TASKS), metavar="TASK", help=" | ".join(TASKS))
+    evaluate.add_argument("task_args", nargs=argparse.REMAINDER, metavar="PATH [OPTIONS]")
+    evaluate.set_defaults(handler=_evaluate)
     return parser
 
 

@@ -72,5 +72,5 @@ def read(data: bytes, path: str, article_id: str):
         source=doc.sitename or doc.hostname or None,
         published=doc.date or None,
         authors=authors,
-        removed=removed_blocks(data, text),
+        removed=[b for b in removed_blocks(data, text) if b != _normal(title or "")],
     )], []
