@@ -1,0 +1,1 @@
+"""Developer tools around the report: a headless-Chromium driver and the screenshot command."""
