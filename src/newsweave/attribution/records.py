@@ -1,0 +1,66 @@
+"""One attribution relation found in a text: cue, source and content as character spans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+CharSpan = tuple[int, int]
+
+OPEN_QUOTES = "\"“«"
+CLOSE_QUOTES = "\"”»"
+_TRAILING = " \t\n,.;:—–-"
+
+
+@dataclass
+class Attribution:
+    kind: str  # "direct" (inside quotation marks), "indirect" or "mixed"
+    cue: CharSpan
+    source: CharSpan | None  # the words naming the speaker here ("he", "the Chinese president")
+    content: list[CharSpan] = field(default_factory=list)  # in text order; several where it is split
+    continued: int = 0  # how many of the content parts are later sentences without their own cue
+
+
+def trim(text: str, start: int, end: int, keep_final_stop: bool = False) -> CharSpan:
+    """Shrink a span past surrounding spaces and clause punctuation, keeping quote marks whole.
+
+    PolNeAR's and PARC's content spans stop before the sentence's final full stop and a
+    comma before the cue, but keep quotation marks (and what they enclose).
+    """
+    while start < end and text[start] in " \t\n,;:—–-":
+        start += 1
+    while end > start and text[end - 1] in (_TRAILING if not keep_final_stop else " \t\n,;:"):
+        end -= 1
+    return start, end
+
+
+def kind_of(text: str, span: CharSpan) -> str:
+    piece = text[span[0] : span[1]]
+    opens = sum(piece.count(q) for q in "“«") + piece.count('"') // 2
+    if not opens and not any(q in piece for q in '"'):
+        return "indirect"
+    if piece[:1] in OPEN_QUOTES and piece.rstrip(".,!?")[-1:] in CLOSE_QUOTES:
+        return "direct"
+    return "mixed"
+
+
+def quoted_spans(text: str, start: int, end: int) -> list[CharSpan]:
+    """Spans of quotations (marks included) inside ``text[start:end]``; straight quotes pair up."""
+    spans = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in "“«":
+            close = text.find("”" if ch == "“" else "»", i + 1, end + 400)
+            if close == -1:
+                break
+            spans.append((i, close + 1))
+            i = close + 1
+        elif ch == '"':
+            close = text.find('"', i + 1, end + 400)
+            if close == -1:
+                break
+            spans.append((i, close + 1))
+            i = close + 1
+        else:
+            i += 1
+    return spans

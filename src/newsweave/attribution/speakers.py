@@ -1,0 +1,172 @@
+"""Who is speaking: speaker mentions to people, name variants to one name, statements merged.
+
+Inside an article, pronouns ("he added") go to the last person named as a speaker and
+descriptions ("the Chinese president", "his Russian counterpart") to the person the
+story's articles give that role ("Chinese President Xi Jinping"). Across a story,
+"President Xi", "Xi" and "CHINESE President Xi Jinping" become "Xi Jinping". The same
+statement reported by several outlets becomes one entry with all its sources.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Article, Quote
+from .lexicon import TITLE_WORDS
+
+_PRONOUNS = {"he", "she", "they", "i", "we", "who", "him", "her", "it"}
+_TITLE = re.compile(rf"\b{TITLE_WORDS}(?=\s)", re.IGNORECASE)
+_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+_APPOSITIVE = re.compile(r"^(?P<name>[^,]+?),\s+(?P<role>(?:an?|the|who|whose|one of)\s.+?),?$")
+_DETERMINER = re.compile(r"^(?:the|his|her|their|its|a|an|another)\s+", re.IGNORECASE)
+# "Chinese President Xi Jinping": qualifier words, a title, then the name
+_ROLE_AND_NAME = re.compile(rf"\b((?:[A-Z][\w'’-]+\s+){{0,3}}?){TITLE_WORDS}\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){{0,2}})")
+_STOPWORDS = set(
+    "a an the of to in on at for and or but is are was were be been by with that this it its as from "
+    "has have had will would can could should their his her they he she we i not also which who".split()
+)
+
+
+def is_pronoun(mention: str) -> bool:
+    return mention.strip().lower() in _PRONOUNS
+
+
+def _recase(mention: str) -> str:
+    """'CHINESE President Xi' -> 'Chinese President Xi': the all-caps opener of wire copy,
+    told from an acronym ('CCTV', 'US officials') by the capitalised word after it."""
+    words = mention.split()
+    if len(words) > 1 and len(words[0]) > 3 and words[0].isupper() and words[1][:1].isupper() and not words[1].isupper():
+        words[0] = words[0].capitalize()
+    return " ".join(words)
+
+
+def person_name(mention: str) -> str | None:
+    """The name inside a mention, without titles, qualifiers or appositive; None if none."""
+    mention = _recase(mention)
+    appositive = _APPOSITIVE.match(mention)
+    if appositive:
+        mention = appositive.group("name")
+    if is_pronoun(mention) or _DETERMINER.match(mention):
+        return None
+    titles = list(_TITLE.finditer(mention))
+    if titles:
+        mention = mention[titles[-1].end():].strip()
+    words = mention.replace("’s", "").split()
+    if not words or not all(_NAME_WORD.match(w) for w in words):
+        return None
+    return " ".join(words)
+
+
+def mention_role(mention: str) -> str | None:
+    """The description a mention gives its speaker: an appositive, or the title before the name."""
+    mention = _recase(mention)
+    appositive = _APPOSITIVE.match(mention)
+    if appositive:
+        return appositive.group("role")
+    titles = list(_TITLE.finditer(mention))
+    if titles:
+        role = mention[: titles[-1].end()].strip()
+        return role if role.lower() not in {"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr", "dr."} else None
+    return None
+
+
+def role_names(articles: list[Article]) -> dict[str, str]:
+    """'Russian President Vladimir Putin' -> {'russian president': ..., 'russian counterpart'?: no}.
+
+    Keys are lower-case role phrases with and without their qualifiers; the first person
+    a story gives a role keeps it.
+    """
+    roles: dict[str, str] = {}
+    for article in articles:
+        text = article.text
+        for match in _ROLE_AND_NAME.finditer(text):
+            qualifiers = [w.lower() for w in match.group(1).split()]
+            title = re.sub(r"\s+", " ", match.group(0)[len(match.group(1)):].split(match.group(2))[0]).strip().lower()
+            name = match.group(2)
+            for size in range(len(qualifiers), -1, -1):
+                key = " ".join(qualifiers[len(qualifiers) - size:] + [title])
+                roles.setdefault(key, name)
+            for qualifier in qualifiers:  # "his Russian counterpart" -> the Russian with a title
+                roles.setdefault(f"{qualifier} counterpart", name)
+                roles.setdefault(f"{qualifier} leader", name)
+    return roles
+
+
+def person_roles(articles: list[Article]) -> dict[str, str]:
+    """'Russian President Vladimir Putin' -> {'Vladimir Putin': 'Russian President'}: the
+    fullest role (most words) a story's articles give each named person."""
+    found: dict[str, str] = {}
+    for article in articles:
+        for match in _ROLE_AND_NAME.finditer(article.text):
+            role = _recase(match.group(0)[: match.start(2) - match.start(0)].strip())
+            if role.lower().rstrip(".") in {"mr", "mrs", "ms", "dr"}:
+                continue
+            name = match.group(2)
+            if len(role.split()) > len(found.get(name, "").split()):
+                found[name] = role
+    return found
+
+
+def resolve_description(mention: str, roles: dict[str, str]) -> str | None:
+    words = _DETERMINER.sub("", mention).lower().split()
+    for size in range(len(words), 0, -1):
+        key = " ".join(words[-size:])
+        if key in roles and size >= 2 or key in roles and len(words) == 1 and key not in {"president"}:
+            return roles[key]
+    return None
+
+
+def canonical_names(names: set[str]) -> dict[str, str]:
+    """Each name to the longest name of the story that holds all its words ("Xi" -> "Xi Jinping")."""
+    full = sorted(names, key=lambda n: (-len(n.split()), n))
+    mapping = {}
+    for name in names:
+        tokens = set(name.split())
+        mapping[name] = next((c for c in full if tokens <= set(c.split())), name)
+    return mapping
+
+
+def _words(text: str) -> set[str]:
+    # a five-letter prefix stands in for a stem: "attempts"/"attempt", "discredit"/"discredited"
+    return {w[:5] for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOPWORDS and len(w) > 1}
+
+
+def same_statement(a: str, b: str, threshold: float = 0.55) -> bool:
+    """Two reports of one statement share most of the shorter one's content words."""
+    words_a, words_b = _words(a), _words(b)
+    shared = len(words_a & words_b)
+    return shared >= 3 and shared / max(1, min(len(words_a), len(words_b))) >= threshold
+
+
+def speakers(quotes: list[Quote]) -> list[dict]:
+    """Each speaker once, with their statements; the same statement from several articles
+    is one entry with all its sources and spans."""
+    by_speaker: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        by_speaker.setdefault(quote.speaker, []).append(quote)
+    out = []
+    for name, said in sorted(by_speaker.items(), key=lambda kv: (-len({q.article for q in kv[1]}), -len(kv[1]), kv[0])):
+        statements: list[dict] = []
+        members: list[list[Quote]] = []
+        for quote in said:
+            for entry, group in zip(statements, members):
+                if any(same_statement(quote.text, other.text) for other in group):
+                    group.append(quote)
+                    if quote.article not in entry["sources"]:
+                        entry["sources"].append(quote.article)
+                    entry["spans"].append({"article": quote.article, "start": quote.start, "end": quote.end})
+                    break
+            else:
+                members.append([quote])
+                statements.append({
+                    "text": quote.text, "kind": quote.kind, "cue": quote.cue, "sources": [quote.article],
+                    "spans": [{"article": quote.article, "start": quote.start, "end": quote.end}],
+                })
+        order = sorted(range(len(statements)), key=lambda i: -len(statements[i]["sources"]))
+        out.append({
+            "speaker": name,
+            "role": next((q.role for q in said if q.role), None),
+            "sources": sorted({q.article for q in said}),
+            "statements": [statements[i] for i in order],
+        })
+    return out
