@@ -115,6 +115,10 @@ class Quote:
     end: int
     speaker_mention: str | None = None  # the words naming the speaker in this sentence
     role: str | None = None  # the speaker's description, where the article gives one
+    cue_start: int | None = None  # the cue's span in the article's text
+    cue_end: int | None = None
+    speaker_start: int | None = None  # the speaker mention's span (None when carried over)
+    speaker_end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
