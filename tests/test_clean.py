@@ -1,0 +1,76 @@
+"""Cleaning on text we wrote: chrome goes to `removed` or metadata, news stays."""
+
+from __future__ import annotations
+
+from newsweave.clean import clean_article, clean_articles, is_breadcrumb, parse_byline
+from newsweave.dates import parse_date
+from newsweave.model import Article
+
+
+def cleaned(text, **meta):
+    return clean_article(Article(id="a", path="a.txt", text=text, **meta))
+
+
+def test_header_chrome_and_metadata():
+    article = cleaned(
+        "News › World › Europe\n"
+        "Ferry strike halts crossings to Osterholm\n\n"
+        "By Lea Marsh, Tomas Berg and Ida Fors | Published: 12 June 2024\n\n"
+        "Dock workers in Osterholm stopped work on Friday, halting all ferry crossings.\n\n"
+        "Striking workers gather at the ferry terminal. (Photo: Ida Fors)\n\n"
+        "The union said the strike would last two days. – Reuters\n\n"
+        "Share this story\n"
+        "3 comments\n")
+    assert article.title == "Ferry strike halts crossings to Osterholm"
+    assert article.authors == ["Lea Marsh", "Tomas Berg", "Ida Fors"]
+    assert article.published == "2024-06-12"
+    assert article.text == ("Dock workers in Osterholm stopped work on Friday, halting all ferry crossings.\n\n"
+                            "The union said the strike would last two days.")
+    assert "News › World › Europe" in article.removed and "– Reuters" in article.removed
+
+
+def test_news_lines_that_look_like_chrome_are_kept():
+    text = ("Comments from the minister were not expected until Monday, officials said.\n\n"
+            "By the end of the day, 40 ferries had been cancelled.\n\n"
+            "Share prices of the ferry company fell 4 percent.\n\n"
+            "Photographers were kept away from the terminal by police.\n\n"
+            "Related talks between the union and the port will resume on Tuesday.")
+    article = cleaned("Port dispute deepens\n\n" + text)
+    assert article.text == text
+    assert article.removed == []
+    assert article.authors == []
+
+
+def test_hard_wrapped_paragraphs_are_rejoined():
+    article = cleaned("Wrapped\n\nThe harbour master said the strike\nwould cost the port a week of trade.\n\nA second paragraph.")
+    assert "the strike would cost the port" in article.text
+
+
+def test_lines_repeated_across_one_outlets_articles_are_boilerplate():
+    slogan = "Independent news from the islands since 1921"
+    articles = [
+        Article(id=str(n), path=f"{n}.txt", source="Island Echo",
+                text=f"Headline number {n}\n\nStory {n} reports a different event on day {n}.\n\n{slogan}")
+        for n in range(4)
+    ]
+    other = Article(id="x", path="x.txt", source="Other Paper", text=f"Quoted\n\nA column quoting the line: {slogan}\n\n{slogan}")
+    clean_articles(articles + [other])
+    for article in articles:
+        assert slogan not in article.text and slogan in article.removed
+    assert slogan in other.text  # another outlet's single use is not boilerplate
+
+
+def test_dates_and_absurd_dates():
+    assert parse_date("2020/4/17 1:02:58") == "2020-04-17"
+    assert parse_date("April 17, 2020") == "2020-04-17"
+    assert parse_date("17th April 2020") == "2020-04-17"
+    assert parse_date("2020-02-30") is None
+    assert parse_date("0001-01-01") is None and parse_date("9999-12-31") is None
+    assert parse_date("Thursday night") is None
+
+
+def test_breadcrumbs_and_bylines():
+    assert is_breadcrumb("Home > China News") and is_breadcrumb("Harbour Times > Region")
+    assert not is_breadcrumb("Profits rose > 5 percent, the company said.")
+    assert parse_byline("By the end of the year, prices had doubled.") is None
+    assert parse_byline("By Ana Lind") == (["Ana Lind"], {})
