@@ -117,6 +117,7 @@ thead th{background:var(--panel);font-size:.8rem;white-space:nowrap;position:sti
 .article dt{color:var(--muted)}
 .article dd{margin:0;overflow-wrap:anywhere}
 .text{white-space:pre-wrap;font-family:Georgia,"Times New Roman",serif;max-width:44rem;line-height:1.6}
+.text .s{scroll-margin-top:4rem}
 .text .s:target{background:var(--mark);outline:2px solid #e0c200}
 .removed{border:1px dashed #b7bec8;border-radius:6px;padding:.4rem .8rem;margin-top:.8rem;background:var(--panel);
 font-size:.82rem;color:var(--muted)}
