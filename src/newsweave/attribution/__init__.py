@@ -169,6 +169,10 @@ def extract_quotes(article: Article, roles: dict[str, str] | None = None, backen
                 speaker_start=attribution.source[0] if attribution.source else None,
                 speaker_end=attribution.source[1] if attribution.source else None,
             ))
+    # "Okafor" after "Finance Minister Rhea Okafor": one person within the article already
+    mapping = canonical_names({q.speaker for q in quotes if person_name(q.speaker)} | set(roles.values()))
+    for quote in quotes:
+        quote.speaker = mapping.get(quote.speaker, quote.speaker)
     return quotes
 
 

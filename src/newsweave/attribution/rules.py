@@ -30,6 +30,8 @@ SPEAKER = (
     r"[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ww]ho|[A-Z]{2,}(?:\s+[A-Z][\w]+)*)"
 )
 VERB = rf"(?:{SPEECH_FORMS})"
+# after "according to" any short phrase names the source ("the city engineer", "a new poll")
+_ANY_SOURCE = r"[^,;.“”\"]{2,100}?"
 _OPEN = OPEN_QUOTES
 _CLOSE = CLOSE_QUOTES
 _TIME = r"(?:\s+(?:on|in|at|during|last|this|late|early)\s+(?:[A-Z]\w+|\w+day|night|week|month|year)(?:\s+\w+day)?)?"
@@ -56,9 +58,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?P<speaker2>{SPEAKER})){_TAIL}")),
     # ..., according to X.   /  According to X, ...
     ("according-after", re.compile(
-        rf"^(?P<content>.{{12,}}?),?\s+(?P<cue>according to)\s+(?P<speaker>{SPEAKER})\s*[,.]?\s*$")),
+        rf"^(?P<content>.{{12,}}?),?\s+(?P<cue>according to)\s+(?P<speaker>{_ANY_SOURCE})\s*[,.]?\s*$")),
     ("according-before", re.compile(
-        rf"^(?P<cue>According to)\s+(?P<speaker>{SPEAKER}),\s+(?P<content>.{{8,}})$")),
+        rf"^(?P<cue>According to)\s+(?P<speaker>{_ANY_SOURCE}),\s+(?P<content>.{{8,}})$")),
     # Putin said (that) ... / Putin told the Global Times on Thursday that "..."
     ("content-after", re.compile(
         rf"^(?:[A-Z][^,]{{0,60}},\s+)?(?P<speaker>{SPEAKER})\s+(?:also\s+|further\s+|later\s+|then\s+)?"

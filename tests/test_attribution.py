@@ -1,0 +1,163 @@
+"""Quote and reported-speech attribution: both paths, the seeds, and PolNeAR floors."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from conftest import DATA, SEEDS, require
+from newsweave import clean, ingest, segment
+from newsweave.attribution import attribute_story, extract_quotes, find_attributions, speakers, spacy_path
+from newsweave.errors import UserError
+from newsweave.eval import polnear, quotes
+from newsweave.model import Article
+
+HAS_SPACY = spacy_path.load_model() is not None
+BACKENDS = ["rules", pytest.param("spacy", marks=pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed"))]
+
+
+def _article(article_id: str, text: str) -> Article:
+    return segment.segment_article(Article(id=article_id, path=article_id, text=text))
+
+
+def _spans(text, attribution):
+    source = text[attribution.source[0]:attribution.source[1]] if attribution.source else None
+    return source, text[attribution.cue[0]:attribution.cue[1]], [text[s:e] for s, e in attribution.content]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_forms_of_attribution(backend):
+    text = (
+        "The mayor of Springfield, Ann Porter, opened the bridge on Monday.\n\n"
+        "\"We built this in eleven months,\" she said.\n\n"
+        "Tolls will stay low for residents of the county, the mayor said.\n\n"
+        "Noting that traffic had doubled since 2010, Porter said the old bridge could not cope.\n\n"
+        "Repairs to the east ramp will take another year, according to the city engineer."
+    )
+    found = [_spans(text, a) for a in find_attributions(text, backend=backend)]
+    assert ("she", "said", ['"We built this in eleven months,"']) in found
+    assert ("the mayor", "said", ["Tolls will stay low for residents of the county"]) in found
+    assert any(source == "Porter" and "traffic had doubled since 2010" in " ".join(content) for source, _, content in found)
+    assert ("the city engineer", "according to", ["Repairs to the east ramp will take another year"]) in found
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_pronouns_and_descriptions_resolve_to_named_speaker(backend):
+    article = _article("a", (
+        "Finance Minister Rhea Okafor presented the budget on Tuesday.\n\n"
+        "Okafor said the deficit would halve by 2027.\n\n"
+        "She added that pensions would rise with inflation.\n\n"
+        "Schools will get more teachers next year, the finance minister said."
+    ))
+    said = {(q.speaker, q.text) for q in extract_quotes(article, backend=backend)}
+    assert ("Rhea Okafor", "the deficit would halve by 2027") in said
+    assert ("Rhea Okafor", "that pensions would rise with inflation") in said
+    assert ("Rhea Okafor", "Schools will get more teachers next year") in said
+
+
+def test_same_statement_from_two_outlets_is_one_entry():
+    first = _article("x1", "Okafor said that the deficit would halve by the end of 2027.")
+    second = _article("x2", "The deficit will be halved by the end of 2027, Finance Minister Rhea Okafor said.")
+    merged = speakers(attribute_story([first, second], backend="rules"))
+    assert [s["speaker"] for s in merged] == ["Rhea Okafor"]
+    assert len(merged[0]["statements"]) == 1
+    assert merged[0]["statements"][0]["sources"] == ["x1", "x2"]
+    assert {span["article"] for span in merged[0]["statements"][0]["spans"]} == {"x1", "x2"}
+
+
+def test_bad_input_does_not_crash():
+    assert find_attributions("", backend="rules") == []
+    assert find_attributions("   \n\n ", backend="rules") == []
+    assert extract_quotes(_article("e", ""), backend="rules") == []
+    long_text = ("He said that it rains. " * 4000) + "“Unclosed quotation, she said"
+    assert len(find_attributions(long_text, backend="rules")) >= 4000
+    with pytest.raises(ValueError):
+        find_attributions("He said so.", backend="magic")
+
+
+def test_missing_spacy_model_is_a_user_error(monkeypatch):
+    monkeypatch.setenv("NEWSWEAVE_SPACY_MODEL", "no_such_pipeline_xx")
+    with pytest.raises(UserError):
+        find_attributions("He said it rains.", backend="spacy")
+    # "auto" falls back to the rule path instead
+    assert find_attributions("The bridge is closed, he said.", backend="auto")
+
+
+# --- the seed articles -----------------------------------------------------------
+
+def _seed_story(backend):
+    require(SEEDS)
+    articles, _ = ingest.read_paths([str(SEEDS)])
+    clean.clean_articles(articles)
+    for article in articles:
+        segment.segment_article(article)
+    leaders = [a for a in articles if not a.id.startswith("003")]  # 003 is the ministers' call
+    quotes_ = attribute_story(leaders, backend=backend)
+    return leaders, quotes_, speakers(quotes_)
+
+
+@pytest.mark.shared_data
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_seeds_smearing_statement_is_putins_in_every_outlet(backend):
+    leaders, quotes_, by_speaker = _seed_story(backend)
+    smear = [q for q in quotes_ if "unacceptable" in q.text and ("smear" in q.text or "discredit" in q.text)]
+    assert {q.article[:3] for q in smear} == {"000", "001", "002", "004"}
+    assert {q.speaker for q in smear} == {"Vladimir Putin"}
+    putin = next(s for s in by_speaker if s["speaker"] == "Vladimir Putin")
+    merged = [st for st in putin["statements"] if "unacceptable" in st["text"]]
+    assert len(merged) == 1 and len(merged[0]["sources"]) == 4
+    for span in merged[0]["spans"]:
+        text = next(a.text for a in leaders if a.id == span["article"])
+        assert "unacceptable" in text[span["start"]:span["end"]]
+
+
+@pytest.mark.shared_data
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_seeds_speakers_resolved_and_named_once(backend):
+    _, quotes_, by_speaker = _seed_story(backend)
+    names = {s["speaker"] for s in by_speaker}
+    assert {"Xi Jinping", "Vladimir Putin", "Yang Jin"} <= names
+    assert not any(n.isupper() or n.split()[0].isupper() and len(n.split()[0]) > 3 for n in names)
+    assert "Yang" not in names and not any("Fox" in n for n in names)
+    he_added = [q for q in quotes_ if q.article.startswith("000") and q.speaker_mention == "He" and q.cue == "added"]
+    assert he_added and he_added[0].speaker == "Xi Jinping"
+    described = [q for q in quotes_ if (q.speaker_mention or "").lower() == "the chinese president"]
+    assert described and {q.speaker for q in described} == {"Xi Jinping"}
+    yang = next(s for s in by_speaker if s["speaker"] == "Yang Jin")
+    assert "associate research fellow" in yang["role"]
+    assert len(yang["statements"]) >= 2  # "Yang noted" and "Yang further said" join "Yang Jin ... told"
+    assert not any(q.text.strip() == "The Chinese side" for q in quotes_)
+
+
+# --- PolNeAR -----------------------------------------------------------------------
+
+def test_parse_ann_reads_relations_and_discontinuous_spans():
+    ann = (
+        "T1\tSource 0 5\tAlice\nT2\tCue 6 10\tsaid\nT3\tContent 11 20;25 30\tsomething more\n"
+        "T4\tAttribution 6 10\tsaid\nE1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n"
+        "T5\tCue 40 52\taccording to\nT6\tContent 31 39\tstuff\nE2\tAttribution:T5 Cue:T5 Content:T6\n"
+    )
+    relations = polnear.parse_ann(ann)
+    assert relations[0].source == ((0, 5),) and relations[0].content == ((11, 20), (25, 30))
+    assert relations[1].source == () and relations[1].cue == ((40, 52),)
+
+
+def test_eval_rejects_a_folder_that_is_not_polnear(tmp_path):
+    with pytest.raises(UserError):
+        quotes.run(argparse.Namespace(path=str(tmp_path), limit=None, backend="rules"))
+
+
+@pytest.mark.shared_data
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_polnear_dev_slice_beats_quotes_only_baseline(backend):
+    documents = polnear.read_split(require(DATA / "polnear" / "dev"), limit=10)
+    systems = quotes.evaluate(documents, backend)
+    ours, baseline = systems["newsweave"], systems["quotes-only baseline"]
+    for metric in ("source_exact_f1", "cue_exact_f1", "content_overlap_f1"):
+        assert ours[metric] > baseline[metric] + 0.1, metric
+    # floors a little under what each path measured on these 10 documents
+    floors = {"rules": (0.40, 0.38), "spacy": (0.50, 0.55)}[backend]
+    assert ours["source_exact_f1"] >= floors[0]
+    assert ours["content_overlap_f1"] >= floors[1]
+    assert ours["content_overlap_precision"] >= 0.80
