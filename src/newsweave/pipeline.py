@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from . import align, attribute, clean, cluster, coverage, dedup, ingest, segment, summarize
+from . import align, attribute, clean, cluster, coverage, dedup, ingest, nonarticle, segment, summarize
 from .model import Article, InputError, Report, Story
 
 
@@ -62,6 +62,7 @@ def analyze_articles(articles: list[Article], errors=None, options: Options | No
             continue
         segment.segment_article(article)
         kept.append(article)
+    nonarticle.mark_non_articles(kept)
     copy_groups = dedup.mark_duplicates(kept)
     groups = cluster.group_stories([a for a in kept if a.is_article])
     stories = [build_story(n, group, options, copy_groups) for n, group in enumerate(groups, 1)]
