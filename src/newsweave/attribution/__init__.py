@@ -173,7 +173,10 @@ def extract_quotes(article: Article, roles: dict[str, str] | None = None, backen
     mapping = canonical_names({q.speaker for q in quotes if person_name(q.speaker)} | set(roles.values()))
     for quote in quotes:
         quote.speaker = mapping.get(quote.speaker, quote.speaker)
-    return quotes
+    # "Xi said he believes that A": "he believes that A" inside Xi's statement says nothing new
+    return [q for q in quotes if not any(
+        o is not q and o.speaker == q.speaker and o.start <= q.start and q.end <= o.end and o.end - o.start > q.end - q.start
+        for o in quotes)]
 
 
 def attribute_story(articles: list[Article], backend: str = "auto", model: str | None = None) -> list[Quote]:
