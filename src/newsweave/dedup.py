@@ -1,95 +1,142 @@
-"""Dedup: exact and near-duplicate articles (wire copy, re-publications, updates).
+"""Dedup: exact and near-duplicate articles (wire copy, re-publications, updated versions).
 
-Exact duplicates share their normalised text and are found by hashing. Near-duplicates
-are found with MinHash LSH over word 5-shingles (datasketch) and confirmed with the
-estimated Jaccard similarity. Each group keeps one canonical article (the earliest
-published, else the first read); the others get ``duplicate_of``.
+Exact duplicates share their normalised text and are found by hashing, without MinHash.
+Near-duplicates are found with MinHash LSH over word 5-shingles (``minhash``) and kept
+when the estimated Jaccard similarity reaches ``NEAR_DUPLICATE_JACCARD``. Each group keeps
+one canonical article (the earliest published, else the first read); the others get
+``duplicate_of``. For the report, ``copies_view`` says which outlet ran which copy and
+what each copy changed: the sentences it added and those it cut.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
-from datasketch import MinHash, MinHashLSH
-
+from .minhash import NearDuplicateIndex
 from .model import Article
 from .text_features import normalised_text, shingles
 
-NUM_PERM = 128
-NEAR_DUPLICATE_JACCARD = 0.5  # estimated Jaccard of 5-shingle sets; tuned on the bench corpus
+NEAR_DUPLICATE_JACCARD = 0.5  # estimated Jaccard of word 5-shingle sets (same text with local edits)
+SHINGLE_CHARS = 50_000  # a longer text is compared by its beginning: bounded cost per article
+MAX_LISTED_CHANGES = 20  # sentences listed per copy and direction in the report
 
 
 @dataclass
 class CopyGroup:
     canonical: str
     copies: list[str] = field(default_factory=list)
+    similarity: dict[str, float] = field(default_factory=dict)  # copy id -> estimated Jaccard (1.0: exact)
 
 
-def _minhash(text: str) -> MinHash:
-    signature = MinHash(num_perm=NUM_PERM)
-    signature.update_batch([s.encode("utf-8") for s in shingles(text)])
-    return signature
+def text_digest(text: str) -> bytes:
+    return hashlib.blake2b(normalised_text(text).encode("utf-8"), digest_size=16).digest()
 
 
-def _canonical_first(articles: list[Article]) -> list[Article]:
-    return sorted(articles, key=lambda a: (a.published or "9999", articles.index(a)))
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
 
+    def find(self, x: int) -> int:
+        parent = self.parent
+        root = x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while x != root:  # path compression keeps later finds O(1)
+            parent[x], x = root, parent.get(x, x)
+        return root
 
-def mark_duplicates(articles: list[Article]) -> list[CopyGroup]:
-    """Set ``duplicate_of`` on every copy and return the copy groups."""
-    candidates = [a for a in articles if a.is_article and a.text.strip()]
-    order = {a.id: i for i, a in enumerate(candidates)}
-    parent: dict[str, str] = {a.id: a.id for a in candidates}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            parent[max(ra, rb, key=order.get)] = min(ra, rb, key=order.get)
+            self.parent[max(ra, rb)] = min(ra, rb)  # the earlier-read article stays root
 
-    by_hash: dict[str, str] = {}
-    unique: list[Article] = []
-    for article in candidates:
-        digest = hashlib.blake2b(normalised_text(article.text).encode("utf-8"), digest_size=16).hexdigest()
-        if digest in by_hash:
-            union(by_hash[digest], article.id)
-        else:
-            by_hash[digest] = article.id
-            unique.append(article)
 
-    lsh = MinHashLSH(threshold=NEAR_DUPLICATE_JACCARD, num_perm=NUM_PERM)
-    signatures: dict[str, MinHash] = {}
-    for article in unique:
-        signature = _minhash(article.text)
-        for other in lsh.query(signature):
-            if signature.jaccard(signatures[other]) >= NEAR_DUPLICATE_JACCARD:
-                union(other, article.id)
-        lsh.insert(article.id, signature)
-        signatures[article.id] = signature
+def _dedupable(article: Article) -> bool:
+    return article.is_article and bool(article.text.strip())
 
-    members: dict[str, list[Article]] = {}
-    for article in candidates:
-        members.setdefault(find(article.id), []).append(article)
-    groups: list[CopyGroup] = []
-    for group in members.values():
-        if len(group) < 2:
+
+def mark_duplicates(articles: list[Article], backend: str | None = None) -> list[CopyGroup]:
+    """Set ``duplicate_of`` on every copy and return the copy groups."""
+    candidates = [a for a in articles if _dedupable(a)]
+    groups = _UnionFind()
+    similarity: dict[int, float] = {}
+    first_with_digest: dict[bytes, int] = {}
+    index = NearDuplicateIndex(NEAR_DUPLICATE_JACCARD, backend)
+    index_to_article: list[int] = []
+    for position, article in enumerate(candidates):
+        digest = text_digest(article.text)
+        if digest in first_with_digest:
+            groups.union(first_with_digest[digest], position)
+            similarity[position] = 1.0
             continue
-        ordered = _canonical_first(group)
-        canonical = ordered[0]
-        for copy in ordered[1:]:
-            copy.duplicate_of = canonical.id
-        groups.append(CopyGroup(canonical.id, [a.id for a in ordered[1:]]))
-    return groups
+        first_with_digest[digest] = position
+        matches = index.add(shingles(article.text[:SHINGLE_CHARS]))
+        index_to_article.append(position)
+        for key, estimate in matches:
+            groups.union(index_to_article[key], position)
+            similarity[position] = max(similarity.get(position, 0.0), estimate)
+
+    members: dict[int, list[int]] = {}
+    for position in groups.parent:
+        members.setdefault(groups.find(position), []).append(position)
+    out: list[CopyGroup] = []
+    for root, positions in sorted(members.items()):
+        positions = sorted(set(positions) | {root})
+        ordered = sorted(positions, key=lambda p: (candidates[p].published or "9999-99-99", p))
+        canonical = candidates[ordered[0]]
+        canonical.duplicate_of = None
+        group = CopyGroup(canonical.id)
+        for p in ordered[1:]:
+            candidates[p].duplicate_of = canonical.id
+            group.copies.append(candidates[p].id)
+            group.similarity[candidates[p].id] = round(similarity.get(p, similarity.get(ordered[0], 1.0)), 3)
+        out.append(group)
+    return out
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _sentences(article: Article) -> list[tuple[int, int]]:
+    if article.sentences:
+        return [(s.start, s.end) for s in article.sentences]
+    spans, cursor = [], 0
+    for match in _SENTENCE_BREAK.finditer(article.text):
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    spans.append((cursor, len(article.text)))
+    return [(s, e) for s, e in spans if article.text[s:e].strip()]
+
+
+def sentence_changes(canonical: Article, copy: Article) -> dict[str, list[dict]]:
+    """Sentences the copy added (spans in the copy) and cut (spans in the canonical)."""
+    def keyed(article: Article) -> list[tuple[str, int, int]]:
+        return [(normalised_text(article.text[s:e]), s, e) for s, e in _sentences(article)]
+    original, copied = keyed(canonical), keyed(copy)
+    original_keys, copied_keys = {k for k, _, _ in original}, {k for k, _, _ in copied}
+    def listed(article: Article, sentences, other_keys) -> list[dict]:
+        return [{"article": article.id, "start": s, "end": e, "text": article.text[s:e]}
+                for k, s, e in sentences if k and k not in other_keys][:MAX_LISTED_CHANGES]
+    return {"added": listed(copy, copied, original_keys), "removed": listed(canonical, original, copied_keys)}
 
 
 def copies_view(groups: list[CopyGroup], story_articles: list[Article]) -> list[dict]:
-    """The copy groups that fall in one story, for the report."""
-    ids = {a.id for a in story_articles}
-    return [{"canonical": g.canonical, "copies": [c for c in g.copies if c in ids]}
-            for g in groups if g.canonical in ids and any(c in ids for c in g.copies)]
+    """The copy groups that fall in one story, for the report: who ran which copy, what changed."""
+    by_id = {a.id: a for a in story_articles}
+    view = []
+    for group in groups:
+        canonical = by_id.get(group.canonical)
+        copies = [by_id[c] for c in group.copies if c in by_id]
+        if canonical is None or not copies:
+            continue
+        entries = []
+        for copy in copies:
+            changes = sentence_changes(canonical, copy)
+            entries.append({"id": copy.id, "outlet": copy.outlet, "published": copy.published,
+                            "similarity": group.similarity.get(copy.id),
+                            "exact": not changes["added"] and not changes["removed"], **changes})
+        view.append({"canonical": canonical.id, "outlet": canonical.outlet, "published": canonical.published,
+                     "copies": entries})
+    return view

@@ -1,0 +1,87 @@
+"""One small MinHash LSH interface over two libraries: rensa (fast, Rust) and datasketch (reference).
+
+``NearDuplicateIndex.add(shingles)`` returns the earlier entries whose estimated Jaccard
+similarity reaches the threshold, then files the new entry. Signatures are kept as rows of
+one uint32 matrix (not one Python object each), so memory stays at ``num_perm * 4`` bytes
+per article. rensa is the default (about 30x faster to sketch here; see bench/); datasketch
+is used where rensa is not installed, or on request.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+NUM_PERM = 128
+NUM_BANDS = 32  # 32 bands of 4 rows: candidate pairs from a Jaccard of about 0.4 upward
+SEED = 1
+BACKENDS = ("rensa", "datasketch")
+
+
+def default_backend() -> str:
+    try:
+        import rensa  # noqa: F401
+    except ImportError:
+        return "datasketch"
+    return "rensa"
+
+
+class NearDuplicateIndex:
+    """Finds earlier texts whose shingle sets are near this one's; sublinear per query."""
+
+    def __init__(self, threshold: float, backend: str | None = None, num_perm: int = NUM_PERM):
+        self.threshold = threshold
+        self.backend = backend or default_backend()
+        self.num_perm = num_perm
+        self._digests = np.zeros((1024, num_perm), dtype=np.uint32)
+        self._count = 0
+        if self.backend == "rensa":
+            import rensa
+            self._rensa = rensa
+            self._lsh = rensa.RMinHashLSH(threshold=threshold, num_perm=num_perm, num_bands=NUM_BANDS)
+        elif self.backend == "datasketch":
+            import datasketch
+            self._datasketch = datasketch
+            self._lsh = datasketch.MinHashLSH(threshold=threshold, num_perm=num_perm)
+        else:
+            raise ValueError(f"unknown MinHash backend {self.backend!r}; use one of {', '.join(BACKENDS)}")
+
+    def __len__(self) -> int:
+        return self._count
+
+    def add(self, shingles: set[str]) -> list[tuple[int, float]]:
+        """Query, then insert; return ``(earlier key, estimated Jaccard)`` at or above the threshold.
+
+        Keys are insertion positions (0, 1, 2, ...). An empty shingle set is filed but
+        never matched: texts without words are not duplicates of each other by MinHash.
+        """
+        key = self._count
+        if not shingles:
+            self._store(key, None)
+            return []
+        if self.backend == "rensa":
+            signature = self._rensa.RMinHash(num_perm=self.num_perm, seed=SEED)
+            signature.update(list(shingles))
+            candidates = self._lsh.query(signature)
+            self._lsh.insert(key, signature)
+            digest = np.asarray(signature.digest(), dtype=np.uint32)
+        else:
+            signature = self._datasketch.MinHash(num_perm=self.num_perm, seed=SEED)
+            signature.update_batch([s.encode("utf-8") for s in shingles])
+            candidates = self._lsh.query(signature)
+            self._lsh.insert(key, signature)
+            digest = signature.hashvalues.astype(np.uint32)
+        self._store(key, digest)
+        if not candidates:
+            return []
+        others = np.fromiter(candidates, dtype=np.int64)
+        similarity = (self._digests[others] == digest).mean(axis=1)
+        return [(int(k), float(s)) for k, s in zip(others, similarity) if s >= self.threshold]
+
+    def _store(self, key: int, digest: np.ndarray | None) -> None:
+        if key >= len(self._digests):
+            grown = np.zeros((2 * len(self._digests), self.num_perm), dtype=np.uint32)
+            grown[: len(self._digests)] = self._digests
+            self._digests = grown
+        # An empty text keeps an all-zero row: no real signature equals it in every slot.
+        self._digests[key] = digest if digest is not None else 0
+        self._count = key + 1
