@@ -256,6 +256,17 @@ def test_citation_links_open_the_sentence_in_its_article(browser, seeds):
 
 
 @pytest.mark.browser
+def test_printing_expands_articles_and_hides_navigation(browser, seeds):
+    _, path = seeds
+    page = browser.open_page(path.as_uri())
+    visible = """[document.querySelector('details.article .text').checkVisibility(),
+                   document.querySelector('.page-head nav').checkVisibility()]"""
+    assert page.evaluate(visible) == [False, True]
+    page.send("Emulation.setEmulatedMedia", {"media": "print"})
+    assert page.evaluate(visible) == [True, False]
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("keep_policy", [False, True], ids=["escaping-alone", "with-policy"])
 def test_hostile_articles_cannot_run_code_or_load_anything(browser, hostile, tmp_path, keep_policy):
     report, path = hostile

@@ -70,6 +70,12 @@ class _Context:
     number: dict[str, int] = field(default_factory=dict)
     colour: dict[str, int] = field(default_factory=dict)  # outlet -> palette index
     _sentence_starts: dict[str, list[int]] = field(default_factory=dict)
+    _ids: int = 0
+
+    def new_id(self, prefix: str) -> str:
+        """A fresh element id made from a counter (never from input text)."""
+        self._ids += 1
+        return f"{prefix}{self._ids}"
 
     def __post_init__(self) -> None:
         self.articles = self.report.by_id()
@@ -143,9 +149,10 @@ def cites(ctx: _Context, spans: Iterable[Any], whole_sentence: bool = False) -> 
         anchor = f"#a{ctx.number[article.id]}" + (f"-s{first}" if first is not None else "")
         source = esc(article.outlet) + (f" · {esc(article.title)}" if article.title else "")
         words = "".join(f"<span class='cited-text'>{esc(text)}</span>" for text, _ in dict.fromkeys(cited))
-        out.append(f"<a class='chip cite {ctx.outlet_class(article)}' href='{anchor}'>"
+        tip = ctx.new_id("c")
+        out.append(f"<a class='chip cite {ctx.outlet_class(article)}' href='{anchor}' aria-describedby='{tip}'>"
                    f"<span class='label'>{esc(article.outlet)}</span>"
-                   f"<span class='cited' role='tooltip'><span class='from'>{source}</span>{words}</span></a>")
+                   f"<span class='cited' id='{tip}' role='tooltip'><span class='from'>{source}</span>{words}</span></a>")
     return "".join(out)
 
 
@@ -296,16 +303,31 @@ def _conflicts(ctx: _Context, story: Story) -> str:
     for conflict in conflicts:
         if not isinstance(conflict, dict):
             continue
-        about = _fact_text(story, conflict.get("fact")) or conflict.get("about") or conflict.get("kind") or "one fact"
+        kind, slot = (conflict.get(k) if isinstance(conflict.get(k), str) else "" for k in ("kind", "slot"))
+        about = _fact_text(story, conflict.get("fact")) or conflict.get("about")
         versions = []
-        for version in conflict.get("versions") or []:
+        for version in conflict.get("versions") if isinstance(conflict.get("versions"), list) else []:
             if isinstance(version, dict):
-                versions.append(f"<li>{esc(version.get('text') or version.get('value') or '')} "
-                                f"{_sources_chips(ctx, version.get('sources'), version.get('spans'))}</li>")
+                sources = version.get("sources") or version.get("articles")
+                versions.append(f"<li><strong>{esc(version.get('value') or version.get('text') or '')}</strong> "
+                                f"{_sources_chips(ctx, sources, version.get('spans'))}</li>")
         if versions:
-            blocks.append(f"<div class='conflict' role='note'><h4>Outlets disagree: {esc(about)}</h4>"
-                          f"<ul class='versions'>{''.join(versions)}</ul></div>")
+            what = (f" on a {esc(kind)}" if kind else "") + (f" <span class='note'>({esc(slot)})</span>" if slot else "")
+            blocks.append(f"<div class='conflict' role='note'><h4>Outlets disagree{what}</h4>"
+                          + (f"<p class='about'>{esc(about)}</p>" if isinstance(about, str) and about else "")
+                          + f"<ul class='versions'>{''.join(versions)}</ul></div>")
     return "".join(blocks)
+
+
+def _unquoted(text: str) -> str:
+    """A direct quote without its own quotation marks and trailing comma: <q> adds the marks."""
+    words = text.strip()
+    opened = words[:1] in "\"'“‘«„"
+    words = (words[1:] if opened else words).rstrip(" ,")
+    # a closing ' or ’ may be an apostrophe ("the workers'"): drop it only after an opening mark
+    if words[-1:] in "\"”»" or (opened and words[-1:] in "'’"):
+        words = words[:-1].rstrip(" ,")
+    return words or text
 
 
 def _speakers(ctx: _Context, story: Story) -> str:
@@ -321,7 +343,7 @@ def _speakers(ctx: _Context, story: Story) -> str:
             if not isinstance(statement, dict) or not statement.get("text"):
                 continue
             direct = statement.get("kind") == "direct"
-            words = (f"<span class='kind'>quote</span><q>{esc(statement['text'])}</q>" if direct
+            words = (f"<span class='kind'>quote</span><q>{esc(_unquoted(statement['text']))}</q>" if direct
                      else esc(statement["text"]))
             items.append(f"<li class='{'direct' if direct else 'indirect'}'>{words} "
                          f"{_sources_chips(ctx, statement.get('sources'), statement.get('spans'))}</li>")

@@ -54,7 +54,7 @@ border-bottom:1px solid var(--line);padding-bottom:.3rem;margin:2rem 0 .8rem}
 .chip{display:inline-block;vertical-align:baseline;border-radius:999px;background:var(--c);color:#fff;
 font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:.75rem;font-weight:600;line-height:1.6;padding:0 .55em;text-decoration:none;
 -webkit-print-color-adjust:exact;print-color-adjust:exact}
-.chip .label{display:inline-block;max-width:12em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;
+.chip .label{display:inline-block;max-width:15em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;
 vertical-align:bottom}
 .chip .n{opacity:.8;font-weight:400;margin-left:.25em}
 .summary{list-style:none;margin:0;padding:0}
@@ -80,7 +80,8 @@ white-space:normal;text-align:left;cursor:auto}
 .matrix-wrap{position:relative;overflow-x:auto;-webkit-overflow-scrolling:touch;border:1px solid var(--line);border-radius:6px}
 table{border-collapse:collapse;width:100%}
 th,td{padding:.35rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-thead th{background:var(--panel);font-size:.8rem;white-space:nowrap;position:sticky;top:0}
+thead th{background:var(--panel);font-size:.8rem;white-space:nowrap}
+.matrix thead .chip .label{max-width:7.5em}
 .matrix .fact{min-width:16rem;font-size:.93rem}
 .matrix .fact summary{cursor:pointer}
 .matrix .fact ul{margin:.4rem 0;padding-left:1rem;font-size:.88rem;color:#3b4450}
@@ -94,6 +95,7 @@ thead th{background:var(--panel);font-size:.8rem;white-space:nowrap;position:sti
 .lists li{margin:.2rem 0;font-size:.93rem}
 .conflict{border:2px solid var(--warn);background:var(--warn-bg);border-radius:6px;padding:.5rem .9rem;margin:.6rem 0}
 .conflict h4{margin:.2rem 0;color:var(--warn)}
+.conflict .about{margin:.1rem 0 .3rem;font-size:.9rem;color:#3b4450}
 .versions{list-style:none;padding:0;margin:.3rem 0}
 .versions>li{margin:.3rem 0}
 .speaker{margin:.9rem 0}
@@ -129,7 +131,7 @@ font-size:.82rem;color:var(--muted)}
  body{font-size:15px}
  .story h2{font-size:1.35rem}
  .summary>li{padding:.4rem .5rem .4rem .6rem;font-size:1rem}
- .chip .label{max-width:8em}
+ .chip .label{max-width:9em}
  .article dl{grid-template-columns:1fr}
  .matrix thead .chip .label{display:none}
  .matrix .fact{min-width:10rem;font-size:.85rem}
