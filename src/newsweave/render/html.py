@@ -354,10 +354,23 @@ def _speakers(ctx: _Context, story: Story) -> str:
     return "".join(blocks)
 
 
-def _diff_items(values: Any, tag: str) -> str:
+def _diff_items(values: Any, tag: str, label: str) -> str:
+    """Sentences a copy added (<ins>) or cut (<del>), one per line."""
     texts = [v if isinstance(v, str) else v.get("text") for v in values if isinstance(v, (str, dict))] \
         if isinstance(values, list) else []
-    return "".join(f"<{tag}>{esc(t)}</{tag}> " for t in texts if t)
+    items = "".join(f"<li><{tag}>{esc(t)}</{tag}></li>" for t in texts if isinstance(t, str) and t)
+    return f"<div class='diff'><span class='kind'>{label}</span><ul>{items}</ul></div>" if items else ""
+
+
+def _copy_changes(copy: dict) -> str:
+    similarity = copy.get("similarity")
+    same = (f" <span class='note'>{similarity:.0%} the same wording</span>"
+            if isinstance(similarity, (int, float)) and 0 <= similarity <= 1 else "")
+    added = _diff_items(copy.get("added"), "ins", "added")
+    removed = _diff_items(copy.get("removed"), "del", "cut")
+    if copy.get("exact") is True or not (added or removed):
+        return f"{same} <span class='note'>· word for word</span>" if copy.get("exact") is True else same
+    return same + added + removed
 
 
 def _copies(ctx: _Context, story: Story) -> str:
@@ -370,21 +383,16 @@ def _copies(ctx: _Context, story: Story) -> str:
             continue
         original = ctx.articles[group["canonical"]]
         items = []
-        for copy in group.get("copies") or []:
+        for copy in group.get("copies") if isinstance(group.get("copies"), list) else []:
             copy_id = copy if isinstance(copy, str) else (copy.get("id") or copy.get("article")) if isinstance(copy, dict) else None
             if copy_id not in ctx.articles:
                 continue
             article = ctx.articles[copy_id]
-            changes = ""
-            if isinstance(copy, dict):
-                added, removed = _diff_items(copy.get("added"), "ins"), _diff_items(copy.get("removed"), "del")
-                changes = (f"<div class='diff'>{'Added: ' + added if added else ''}"
-                           f"{' Cut: ' + removed if removed else ''}</div>") if added or removed else \
-                    "<div class='diff'>Same text.</div>"
+            changes = _copy_changes(copy) if isinstance(copy, dict) else ""
             items.append(f"<li>{chip(ctx, article, numbered=True)} {esc(article.title or '')}{changes}</li>")
         if items:
             blocks.append(f"<div class='copies'><p>{chip(ctx, original, numbered=True)} {esc(original.title or '')} "
-                          f"<span class='note'>was carried by</span></p><ul>{''.join(items)}</ul></div>")
+                          f"<span class='note'>(the original) was carried by</span></p><ul>{''.join(items)}</ul></div>")
     return "".join(blocks)
 
 

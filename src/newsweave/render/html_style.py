@@ -108,7 +108,9 @@ thead th{background:var(--panel);font-size:.8rem;white-space:nowrap}
 .direct q{font-family:Georgia,"Times New Roman",serif;font-size:1.03rem}
 .copies li{margin:.25rem 0}
 .more>summary{cursor:pointer;color:#1f5fbf;font-size:.88rem;margin:.3rem 0}
-.diff{font-size:.88rem;color:#3b4450}
+.diff{font-size:.88rem;color:#3b4450;margin:.2rem 0 0}
+.diff ul{list-style:none;padding-left:0;margin:.1rem 0 .3rem}
+.diff li{margin:.1rem 0}
 .diff ins{background:#e6f4ea;text-decoration:none}
 .diff del{background:#fce8e6}
 .article{border:1px solid var(--line);border-radius:6px;margin:.5rem 0;background:#fff}
