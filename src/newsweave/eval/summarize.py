@@ -9,6 +9,7 @@ the same word budget, and ROUGE-1/2/L F1 (rouge-score, stemming on) is averaged 
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 from .. import align, clean, segment, summarize
@@ -40,9 +41,19 @@ def dataset_kind(path: str) -> str:
     raise UserError(f"{path}: expected a Multi-News .csv file or a NeuS .source file")
 
 
+_NEUS_MARKERS = re.compile(r"\s*(?:TITLE|ARTICLE)=>\s*")
+
+
 def read_clusters(path: str) -> tuple[str, list[Cluster]]:
     kind = dataset_kind(path)
-    return kind, (read_multinews(path) if kind == "multinews" else read_neus(path))
+    if kind == "multinews":
+        return kind, read_multinews(path)
+    clusters = read_neus(path)
+    for cluster in clusters:
+        # NeuS writes its summaries as "TITLE=> ... ARTICLE=> ..."; the markers are format,
+        # not words of the summary
+        cluster.summary = _NEUS_MARKERS.sub(" ", cluster.summary).strip()
+    return kind, clusters
 
 
 def cluster_articles(cluster: Cluster, story: int = 0) -> list[Article]:

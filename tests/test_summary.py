@@ -1,0 +1,181 @@
+"""Facts, coverage, conflicts and cited summaries: on the seed articles, on synthetic
+stories built to have one known conflict, and on small slices of Multi-News and NeuS."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from newsweave import align, clean, coverage, segment, summarize
+from newsweave.conflicts import story_conflicts
+from newsweave.errors import UserError
+from newsweave.eval import summarize as eval_summarize
+from newsweave.ingest import read_paths
+from newsweave.model import Article
+from newsweave.text_features import words
+
+from conftest import DATA, SEEDS, require
+
+
+def _articles(texts: dict[str, str]) -> list[Article]:
+    articles = [Article(id=name, path=name, text=text, source=name.upper()) for name, text in texts.items()]
+    for article in articles:
+        segment.segment_article(article)
+    return articles
+
+
+@pytest.fixture(scope="module")
+def leaders_call():
+    """The four outlets' reports of the Xi-Putin call (seed 003 is another event)."""
+    require(SEEDS)
+    paths = sorted(str(p) for p in SEEDS.glob("*.txt") if not p.name.startswith("003"))
+    articles, errors = read_paths(paths)
+    assert not errors and len(articles) == 4
+    clean.clean_articles(articles)
+    for article in articles:
+        segment.segment_article(article)
+    facts = align.align_facts(articles)
+    return articles, facts
+
+
+def _fact_with(facts, articles, phrase: str) -> int:
+    by_id = {a.id: a for a in articles}
+    for number, fact in enumerate(facts):
+        if any(phrase in by_id[m.article].text[m.start:m.end] for m in fact.mentions):
+            return number
+    raise AssertionError(f"no fact mentions {phrase!r}")
+
+
+def test_paraphrased_seed_sentences_form_one_fact(leaders_call):
+    articles, facts = leaders_call
+    remember = _fact_with(facts, articles, "never forget Russia's strong support")
+    assert _fact_with(facts, articles, "remember Russia’s help in its hardest time") == remember
+    assert _fact_with(facts, articles, "bear in mind Russia’s all-out assistance") == remember
+    assert len(set(facts[remember].sources)) == 4
+
+
+def test_fact_mentions_are_exact_spans_one_per_article(leaders_call):
+    articles, facts = leaders_call
+    by_id = {a.id: a for a in articles}
+    for fact in facts:
+        assert len(fact.sources) == len(set(fact.sources))
+        for mention in fact.mentions:
+            sentence = by_id[mention.article].sentences[mention.sentence]
+            assert sentence.start <= mention.start < mention.end <= sentence.end
+        assert any(by_id[m.article].text[m.start:m.end] == fact.text for m in fact.mentions)
+
+
+def test_seed_coverage_consensus_only_in_and_omissions(leaders_call):
+    articles, facts = leaders_call
+    view = coverage.coverage_view(articles, facts)
+    global_times = next(a.id for a in articles if a.source == "Global Times")
+    analyst = _fact_with(facts, articles, "Yang Jin, an associate research fellow")
+    assert facts[analyst].sources == [global_times]
+    assert analyst in view["only_in"][global_times]
+    assert _fact_with(facts, articles, "never forget Russia's strong support") in view["reported_by_all"]
+    # Global Times does not report the first-quarter trade figure the three others give
+    trade = _fact_with(facts, articles, "3.4 percent")
+    assert len(set(facts[trade].sources)) == 3 and trade in view["omissions"][global_times]
+    assert len(view["coverage"]["rows"]) == len(facts)
+    assert view["conflicts"] == []  # the four reports agree on every number, date and name
+
+
+def test_seed_summary_cites_every_supporting_article(leaders_call):
+    articles, facts = leaders_call
+    by_id = {a.id: a for a in articles}
+    summary = summarize.summarize(articles, facts, 120)
+    assert summary and sum(len(words(s.text)) for s in summary) <= 120
+    for sentence in summary:
+        assert any(by_id[s.article].text[s.start:s.end] == sentence.text for s in sentence.spans)
+        assert {s.article for s in sentence.spans} == set(sentence.sources)
+    assert any(len(s.sources) == 4 for s in summary)
+
+
+def test_number_date_and_name_conflicts_are_flagged_with_both_versions():
+    articles = _articles({
+        "a": "The earthquake killed 12 people in the city on Tuesday, officials said. "
+             "The rescue effort was led by mayor John Smith, who ordered schools closed.",
+        "b": "The earthquake killed 15 people in the city on Tuesday, according to officials. "
+             "The rescue effort was led by mayor John Smith, who ordered all schools closed.",
+        "c": "Officials said the earthquake killed 12 people in the city on Wednesday. "
+             "The rescue effort was led by mayor Peter Jones, who ordered schools closed.",
+    })
+    facts = align.align_facts(articles)
+    conflicts = story_conflicts(articles, facts)
+    by_kind = {c["kind"]: c for c in conflicts}
+    assert set(by_kind) == {"number", "date", "name"}
+    numbers = {v["value"]: v["articles"] for v in by_kind["number"]["versions"]}
+    assert numbers == {"12": ["a", "c"], "15": ["b"]}
+    assert {v["value"] for v in by_kind["date"]["versions"]} == {"Tuesday", "Wednesday"}
+    assert {v["value"] for v in by_kind["name"]["versions"]} == {"John Smith", "Peter Jones"}
+    text = {a.id: a.text for a in articles}
+    for conflict in conflicts:
+        for version in conflict["versions"]:
+            for span in version["spans"]:
+                assert text[span["article"]][span["start"]:span["end"]] == version["value"]
+
+
+def test_agreeing_numbers_are_no_conflict():
+    articles = _articles({
+        "a": "Trade grew by 3.4 percent in the first quarter, the ministry said on Monday.",
+        "b": "The ministry said on Monday that trade grew 3.4 percent in the first quarter.",
+    })
+    facts = align.align_facts(articles)
+    assert len(facts) == 1 and story_conflicts(articles, facts) == []
+
+
+@pytest.mark.parametrize("budget", [0, 5, 30, 80, 400])
+def test_summary_respects_word_budget_and_quotes_article_text(budget, leaders_call):
+    articles, facts = leaders_call
+    summary = summarize.summarize(articles, facts, budget)
+    assert sum(len(words(s.text)) for s in summary) <= budget
+    text = {a.id: a.text for a in articles}
+    for sentence in summary:
+        assert sentence.sources[0] == sentence.spans[0].article
+        assert text[sentence.spans[0].article][sentence.spans[0].start:sentence.spans[0].end] == sentence.text
+
+
+def test_empty_and_textless_stories_do_not_crash():
+    assert align.align_facts([]) == []
+    assert summarize.summarize([], [], 100) == []
+    articles = _articles({"a": "", "b": "12 34 !!", "c": "Short."})
+    facts = align.align_facts(articles)
+    assert summarize.summarize(articles, facts, 100) == []
+    view = coverage.coverage_view(articles, facts)
+    assert view["conflicts"] == [] and view["reported_by_all"] == []
+
+
+def test_clause_spans_split_reported_statements_exactly():
+    text = "China has donated medical supplies to Russia, Xi said, adding that China will continue to help Russia."
+    spans = align.clause_spans(text, 0, len(text))
+    assert [text[s:e] for s, e in spans] == [
+        "China has donated medical supplies to Russia, Xi said", "China will continue to help Russia."]
+
+
+def _eval(path, limit: int, words_budget: int | None = None) -> dict:
+    return eval_summarize.run(argparse.Namespace(path=str(path), words=words_budget, limit=limit))
+
+
+def test_eval_multinews_slice_beats_lead():
+    path = require(DATA / "multinews" / "validation.csv")
+    result = _eval(path, 12)
+    systems = result["systems"]
+    assert result["items"] == 12 and set(systems) == {"newsweave", "lead", "lexrank", "textrank", "centroid"}
+    assert systems["newsweave"]["rouge1"] > 0.40
+    assert systems["newsweave"]["rouge2"] > systems["lead"]["rouge2"]
+
+
+def test_eval_neus_slice_scores_sensibly():
+    path = require(DATA / "neus-allsides" / "val.source")
+    result = _eval(path, 20, 75)
+    newsweave = result["systems"]["newsweave"]
+    assert 0.30 < newsweave["rouge1"] < 0.60 and newsweave["rouge2"] > 0.10
+    assert newsweave["rougeL"] >= 0.8 * max(s["rougeL"] for s in result["systems"].values())
+
+
+def test_eval_rejects_missing_or_unknown_paths(tmp_path):
+    with pytest.raises(UserError):
+        _eval(tmp_path / "missing.csv", 1)
+    with pytest.raises(UserError):
+        _eval(tmp_path / "stories.txt", 1)
