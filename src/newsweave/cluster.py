@@ -1,20 +1,23 @@
-"""Cluster: group articles into stories (events), in one pass that scales.
+"""Cluster: group articles into stories (events), at a cost that grows linearly.
 
-Articles are taken in time order and each is assigned to the most similar existing story
-or starts a new one (the streaming scheme of Miranda et al. 2018). Similarity is the
-cosine between the article's TF-IDF vector (content words, names, numbers: see
-``story_features``) and the story's centroid, minus a penalty per day between the
-article and the story; stories further away in time than ``TIME_WINDOW_DAYS`` are never
-candidates. Candidates come from an inverted index over the stories' strongest terms,
-so the cost per article does not grow with the number of stories (no all-pairs step).
+An article is a TF-IDF vector over content words, names and numbers plus its date and the
+people named near its top (``story_features``; after Miranda et al. 2018, who found TF-IDF
+with time features beat embeddings for news). Two articles are similar by the cosine of
+their vectors, scaled down when both name people and none is shared, minus a penalty per
+day apart; beyond ``time_window_days`` they are never compared.
 
-The same ``StoryIndex`` serves batch mode (``group_stories``) and incremental mode (the
-SQLite store feeds it one article at a time). Batch mode adds a second pass that
-reassigns every article to its best story now that all stories exist, which removes
-most of the order effects of a single pass.
+Stories are average-linkage clusters: a story's members are on average at least
+``join_similarity`` similar to each other. Nothing is compared all-pairs:
 
-All thresholds live in ``StoryThresholds``; the defaults were tuned on the dev sets
-(NeuS-AllSides val, Multi-News validation mix) with ``newsweave eval cluster``.
+- batch (``group_stories``): in time order, each article looks up earlier articles that
+  share its strongest terms through an inverted index and keeps its best few links; average
+  linkage then runs best-first over that sparse graph.
+- incremental (``StoryIndex``, persisted by ``store``): each new article looks up candidate
+  stories through an inverted index over the stories' strongest terms and joins the best one
+  when its mean similarity to the members reaches ``incremental_join_similarity``.
+
+All knobs live in ``StoryThresholds``, tuned on the dev sets (NeuS-AllSides val and the
+Multi-News validation mix) with ``newsweave eval cluster``.
 """
 
 from __future__ import annotations
@@ -25,17 +28,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .model import Article
-from .story_features import TermStatistics, Vector, article_terms, cosine, key_people, normalised, vectorise
+from .story_features import TermStatistics, Vector, article_terms, key_people, sparse_dot, vectorise
 
 
 @dataclass(frozen=True)
 class StoryThresholds:
     """Every knob of story assignment in one documented place."""
 
-    join_similarity: float = 0.10  # stories merge (an article joins) at this mean similarity or above
+    join_similarity: float = 0.10  # batch: stories merge at this mean similarity (unlinked pairs count 0)
+    incremental_join_similarity: float = 0.14  # incremental: an article joins at this mean similarity
+    # to the members; higher than the batch bar because there every member pair counts, not only linked ones
     day_penalty: float = 0.02  # similarity lost per day between the article and the story
     time_window_days: int = 7  # stories further apart than this are never candidates
-    centroid_terms: int = 300  # strongest terms kept in a story centroid
+    centroid_terms: int = 300  # strongest terms kept of a story's summed member vectors
     index_terms: int = 60  # a story (batch: an article) is findable through this many of its strongest terms
     query_terms: int = 40  # an article looks stories up through this many of its strongest terms
     max_candidates: int = 30  # stories (batch: articles) scored exactly per article
@@ -68,19 +73,22 @@ class StoryState:
     first_day: int | None = None
     last_day: int | None = None
     people: Counter = field(default_factory=Counter)
-    _centroid: Vector | None = None
+    _profile: Vector | None = None
 
-    def centroid(self, max_terms: int) -> Vector:
-        if self._centroid is None:
+    def profile(self, max_terms: int) -> Vector:
+        """The strongest terms of the summed member vectors (what is stored and compared)."""
+        if self._profile is None:
+            if len(self.total) > 2 * max_terms:  # keep the stored sum bounded as the story grows
+                self.total = Counter(dict(heapq.nlargest(max_terms, self.total.items(), key=lambda kv: kv[1])))
             top = heapq.nlargest(max_terms, self.total.items(), key=lambda kv: kv[1])
-            self._centroid = normalised(dict(top))
-        return self._centroid
+            self._profile = dict(top)
+        return self._profile
 
     def add(self, vector: Vector, day: int | None, people: frozenset[str] = frozenset()) -> None:
         self.people.update(people)
         self.total.update(vector)
         self.size += 1
-        self._centroid = None
+        self._profile = None
         if day is not None:
             self.first_day = day if self.first_day is None else min(self.first_day, day)
             self.last_day = day if self.last_day is None else max(self.last_day, day)
@@ -92,7 +100,7 @@ class StoryState:
         for term in [t for t, w in self.total.items() if w <= 1e-9]:
             del self.total[term]
         self.size -= 1
-        self._centroid = None
+        self._profile = None
 
     def days_away(self, day: int | None) -> int:
         if day is None or self.first_day is None:
@@ -112,12 +120,13 @@ class ArticleFeatures:
 
 
 def story_similarity(article: ArticleFeatures, story: StoryState, thresholds: StoryThresholds) -> float:
-    """How well an article fits a story: centroid cosine, scaled down when the people differ,
-    minus the time penalty; -1 outside the time window."""
+    """How well an article fits a story: mean cosine to its members, scaled down when the
+    people differ, minus the time penalty; -1 outside the time window."""
     gap = story.days_away(article.day)
     if gap > thresholds.time_window_days:
         return -1.0
-    similarity = cosine(article.vector, story.centroid(thresholds.centroid_terms))
+    # The mean cosine to the story's members (average linkage), from the summed vectors.
+    similarity = sparse_dot(article.vector, story.profile(thresholds.centroid_terms)) / max(story.size, 1)
     if article.people and story.people and not any(p in story.people for p in article.people):
         similarity *= thresholds.people_mismatch
     return similarity - thresholds.day_penalty * gap
@@ -133,68 +142,76 @@ def pair_similarity(a: ArticleFeatures, b: ArticleFeatures, thresholds: StoryThr
 class StoryIndex:
     """Stories so far, findable by their strongest terms; assigns articles one at a time.
 
-    This is incremental mode: each article goes to its best candidate story at
-    ``join_similarity`` or above, else starts a story. The store persists what it holds.
+    This is incremental mode: each article goes to its best candidate story when its
+    average-linkage similarity (``story_similarity``, as in batch) reaches
+    ``incremental_join_similarity``, else starts a story. Stories and postings live in memory here; ``store.StoredStoryIndex``
+    overrides the three storage methods (``story``, ``posting``, ``save``) to keep them in SQLite.
     """
 
     def __init__(self, thresholds: StoryThresholds = DEFAULT_THRESHOLDS):
         self.thresholds = thresholds
         self.stories: dict[int, StoryState] = {}
         self.postings: dict[str, list[int]] = {}
-        self._next_key = 0
+        self.next_key = 0
 
+    # storage: in memory
+    def story(self, key: int) -> StoryState | None:
+        return self.stories.get(key)
+
+    def posting(self, term: str) -> list[int]:
+        return self.postings.get(term, [])
+
+    def save(self, story: StoryState, terms: list[str]) -> None:
+        self.stories[story.key] = story
+        for term in terms:
+            posting = self.postings.setdefault(term, [])
+            if story.key not in posting[-8:]:  # recently indexed under this term already
+                posting.append(story.key)
+            if len(posting) > 2 * self.thresholds.posting_limit:
+                del posting[: len(posting) - self.thresholds.posting_limit]
+
+    # assignment: shared by every storage
     def candidates(self, vector: Vector) -> list[int]:
         t = self.thresholds
         query = heapq.nlargest(t.query_terms, vector.items(), key=lambda kv: kv[1])
         votes: Counter = Counter()
         for term, weight in query:
-            for key in self.postings.get(term, ()):
+            for key in self.posting(term):
                 votes[key] += weight
         return [key for key, _ in votes.most_common(t.max_candidates)]
 
-    def best_story(self, article: ArticleFeatures) -> tuple[int | None, float]:
+    def best_story(self, article: ArticleFeatures) -> tuple[StoryState | None, float]:
         best, best_score = None, -1.0
         for key in self.candidates(article.vector):
-            story = self.stories.get(key)
+            story = self.story(key)
             if story is None or story.size == 0:
                 continue  # a stale posting
             score = story_similarity(article, story, self.thresholds)
             if score > best_score:
-                best, best_score = key, score
+                best, best_score = story, score
         return best, best_score
 
     def assign(self, article: ArticleFeatures) -> int:
         """Put the article in its best story, or in a new one; return the story key."""
-        key, score = self.best_story(article)
-        if key is None or score < self.thresholds.join_similarity:
-            key = self.new_story()
-        self.add_to(key, article)
-        return key
+        story, score = self.best_story(article)
+        if story is None or score < self.thresholds.incremental_join_similarity:
+            story = self.new_story()
+        self.add_to(story, article)
+        return story.key
 
-    def new_story(self, key: int | None = None) -> int:
-        key = self._next_key if key is None else key
-        self._next_key = max(self._next_key, key + 1)
-        self.stories[key] = StoryState(key=key)
-        return key
+    def new_story(self) -> StoryState:
+        story = StoryState(key=self.next_key)
+        self.next_key += 1
+        return story
 
-    def add_to(self, key: int, article: ArticleFeatures) -> None:
-        story = self.stories[key]
+    def add_to(self, story: StoryState, article: ArticleFeatures) -> None:
         story.add(article.vector, article.day, article.people)
-        self.index_story(key)
-
-    def index_story(self, key: int) -> None:
         t = self.thresholds
-        story = self.stories[key]
-        top = heapq.nlargest(t.index_terms, story.centroid(t.centroid_terms).items(), key=lambda kv: kv[1])
-        for term, _ in top:
-            posting = self.postings.setdefault(term, [])
-            if key not in posting[-8:]:  # recently indexed under this term already
-                posting.append(key)
-            if len(posting) > 2 * t.posting_limit:
-                del posting[: len(posting) - t.posting_limit]
+        top = heapq.nlargest(t.index_terms, story.profile(t.centroid_terms).items(), key=lambda kv: kv[1])
+        self.save(story, [term for term, _ in top])
 
 
-def _time_order(articles: list[Article]) -> list[int]:
+def time_order(articles: list[Article]) -> list[int]:
     # Undated articles go last: by then the dated stories they may belong to exist.
     return sorted(range(len(articles)), key=lambda i: (articles[i].published is None, articles[i].published or "", i))
 
@@ -288,7 +305,7 @@ def average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: floa
 
 def assign_stories(articles: list[Article], thresholds: StoryThresholds = DEFAULT_THRESHOLDS) -> list[int]:
     """A story label for every article (batch mode)."""
-    edges = neighbour_graph(article_features(articles), _time_order(articles), thresholds)
+    edges = neighbour_graph(article_features(articles), time_order(articles), thresholds)
     return average_linkage(len(articles), edges, thresholds.join_similarity)
 
 

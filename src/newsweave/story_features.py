@@ -117,8 +117,8 @@ def normalised(vector: Vector) -> Vector:
     return {t: w / norm for t, w in vector.items()} if norm else {}
 
 
-def cosine(a: Vector, b: Vector) -> float:
-    """Dot product of two L2-normalised sparse vectors."""
+def sparse_dot(a: Vector, b: Vector) -> float:
+    """Dot product of two sparse vectors (their cosine when both are L2-normalised)."""
     if len(a) > len(b):
         a, b = b, a
     return sum(w * b.get(t, 0.0) for t, w in a.items())

@@ -33,6 +33,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=FORMATS, help="dataset format (default: guessed from PATH)")
     parser.add_argument("--limit", type=int, default=None, metavar="N",
                         help="use only the first N gold stories (WikiRef220: first N documents)")
+    parser.add_argument("--mode", choices=("batch", "incremental"), default="batch",
+                        help="cluster all at once (analyze) or one article at a time (ingest --db)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the agglomerative baseline")
 
 
@@ -63,14 +65,33 @@ def load(path: Path, fmt: str, limit: int | None) -> tuple[list[Article], list[s
     return articles, gold
 
 
-def newsweave_labels(articles: list[Article]) -> tuple[list[str], int]:
+def newsweave_labels(articles: list[Article], mode: str = "batch") -> tuple[list[str], int]:
     """Our labels: clean, set non-articles apart (each alone), cluster the rest."""
     clean.clean_articles(articles)
     nonarticle.mark_non_articles(articles)
-    stories = cluster.group_stories([a for a in articles if a.is_article and a.text.strip()])
-    label = {id(a): f"story{n}" for n, group in enumerate(stories) for a in group}
+    kept = [a for a in articles if a.is_article and a.text.strip()]
+    if mode == "incremental":
+        story_of = incremental_labels(kept)
+    else:
+        story_of = cluster.assign_stories(kept)
+    label = {id(a): f"story{key}" for a, key in zip(kept, story_of)}
     labels = [label.get(id(a), f"alone:{a.id}") for a in articles]
     return labels, sum(not a.is_article for a in articles)
+
+
+def incremental_labels(articles: list[Article]) -> list[int]:
+    """One article at a time into a ``StoryIndex``, as ``ingest --db`` does with one call's files
+    (their document frequencies are counted first, then each is assigned in time order)."""
+    from ..story_features import TermStatistics, article_terms, vectorise
+
+    stats, index = TermStatistics(), cluster.StoryIndex()
+    terms = [article_terms(a) for a in articles]
+    for counts in terms:
+        stats.add(counts)
+    labels = [0] * len(articles)
+    for i in cluster.time_order(articles):
+        labels[i] = index.assign(cluster.features_of(articles[i], vectorise(terms[i], stats)))
+    return labels
 
 
 def baseline_best(texts: list[str], gold: list[str]) -> tuple[dict[str, float], float]:
@@ -98,12 +119,12 @@ def run(args: argparse.Namespace) -> dict:
     if not articles:
         raise UserError(f"{path}: no documents found")
     raw_texts = [a.text for a in articles]
-    labels, non_articles = newsweave_labels(articles)
+    labels, non_articles = newsweave_labels(articles, args.mode)
     systems = {"newsweave": clustering_scores(gold, labels)}
     notes = [f"{non_articles} of {len(articles)} documents recognised as non-articles and kept alone"]
     if not args.no_baseline:
         scores, threshold = baseline_best(raw_texts, gold)
         systems["tfidf-agglomerative"] = scores
         notes.append(f"baseline at its best distance threshold {threshold:.2f} (oracle-tuned on this data)")
-    return {"task": "cluster", "dataset": f"{fmt}:{path.name}", "items": len(articles),
+    return {"task": "cluster", "dataset": f"{fmt}:{path.name}" + (" (incremental)" if args.mode == "incremental" else ""), "items": len(articles),
             "systems": systems, "notes": notes}
