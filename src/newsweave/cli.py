@@ -31,6 +31,23 @@ def _analyze(args: argparse.Namespace) -> int:
     return 0 if report.articles else 1
 
 
+def _ingest(args: argparse.Namespace) -> int:
+    from .progress import Progress
+    from .store import ingest_paths
+
+    with Progress(enabled=not args.quiet and sys.stderr.isatty()) as progress:
+        result, errors, counts = ingest_paths(args.paths, args.db, on_file=progress.advance,
+                                              on_discover=progress.start)
+    if not args.quiet:
+        print(f"added {result.added} articles ({result.duplicates} copies, {result.non_articles} non-articles), "
+              f"skipped {result.skipped} already stored; {result.new_stories} new stories, "
+              f"{len(result.stories_touched)} touched")
+        print(f"{args.db}: {counts['articles']} articles in {counts['stories']} stories")
+        for error in errors:
+            print(f"  could not read {error.path}: {error.error}", file=sys.stderr)
+    return 0 if result.added or result.skipped else 1
+
+
 def _evaluate(args: argparse.Namespace) -> int:
     """Build the task's own parser only now, so one task's imports never slow or break another."""
     from .eval.report import print_result
@@ -56,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--words", type=int, default=120, help="word budget of each story summary (default 120)")
     analyze.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     analyze.set_defaults(handler=_analyze)
+
+    ingest = commands.add_parser("ingest", help="add articles to a story store, assigning each to a story")
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (recursive) or globs")
+    ingest.add_argument("--db", required=True, metavar="FILE", help="SQLite store (created if missing)")
+    ingest.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    ingest.set_defaults(handler=_ingest)
 
     evaluate = commands.add_parser(
         "eval", help="measure quality on a third-party dataset",

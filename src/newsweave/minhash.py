@@ -9,6 +9,8 @@ is used where rensa is not installed, or on request.
 
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 
 NUM_PERM = 128
@@ -23,6 +25,35 @@ def default_backend() -> str:
     except ImportError:
         return "datasketch"
     return "rensa"
+
+
+def signature(shingles: set[str], backend: str | None = None, num_perm: int = NUM_PERM) -> np.ndarray:
+    """The MinHash signature of one shingle set, as a uint32 row (the same hashes as the index)."""
+    backend = backend or default_backend()
+    if backend == "rensa":
+        import rensa
+        sketch = rensa.RMinHash(num_perm=num_perm, seed=SEED)
+        sketch.update(list(shingles))
+        return np.asarray(sketch.digest(), dtype=np.uint32)
+    import datasketch
+    sketch = datasketch.MinHash(num_perm=num_perm, seed=SEED)
+    sketch.update_batch([s.encode("utf-8") for s in shingles])
+    return sketch.hashvalues.astype(np.uint32)
+
+
+def band_keys(digest: np.ndarray, bands: int = NUM_BANDS) -> list[int]:
+    """One key per band of rows: texts sharing any key are near-duplicate candidates.
+
+    For storage that keeps its own LSH table (SQLite); keys are signed 63-bit integers.
+    """
+    rows = len(digest) // bands
+    # blake2b, not hash(): Python salts bytes hashes per process, and these keys are stored.
+    return [int.from_bytes(hashlib.blake2b(bytes([band]) + digest[band * rows : (band + 1) * rows].tobytes(),
+                                           digest_size=8).digest(), "big") >> 1 for band in range(bands)]
+
+
+def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    return float((a == b).mean())
 
 
 class NearDuplicateIndex:
