@@ -23,7 +23,8 @@ _INTERFACE = re.compile(
     r"e-?mail address|privacy policy|terms of (?:use|service)|click (?:here|below)|embed(?:s|ded)?|"
     r"media playback|rented|interactive transcript|page (?:you requested|not found|cannot be found)|"
     r"location information|your tweets|tweet with a location|third-party (?:applications|apps)|"
-    r"try again later|feature is not available|is disabled|custom domain|data ?set|seed list)\b",
+    r"try again later|feature is not available|is disabled|custom domain|data ?set|seed list|(?:this|the) page|"
+    r"webmaster|navigation|bookmark|publicly accessible)\b",
     re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
