@@ -73,3 +73,12 @@ SOURCE_HEADS = frozenset(DESCRIPTION_HEADS) | {
     "diplomats", "researchers", "scholars", "critics", "observers", "economists", "poll", "survey",
     "study", "report", "statement", "ministry", "spokesman", "media", "newspaper", "agency",
 }
+
+# verbs whose object is what the source said or thinks of someone ("called it shameful",
+# "criticized the accord"): PolNeAR marks the object phrase as the content
+EVALUATIVE_LEMMAS = frozenset((
+    "call", "praise", "support", "back", "thank", "mock", "criticize", "criticise", "endorse",
+    "accuse", "dismiss", "blame", "attack", "condemn", "denounce", "slam", "blast", "defend",
+    "oppose", "reject", "applaud", "welcome", "question", "congratulate", "challenge", "decry",
+    "label", "dub", "ridicule", "tout", "hail", "lambaste", "chide", "fault", "scold", "prefer",
+))

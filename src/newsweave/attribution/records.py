@@ -64,3 +64,12 @@ def quoted_spans(text: str, start: int, end: int) -> list[CharSpan]:
         else:
             i += 1
     return spans
+
+
+def source_span(text: str, start: int, end: int) -> CharSpan:
+    """A source phrase; one with an appositive keeps the comma that closes it, as PolNeAR does
+    ("Marley Anderson, 21, a junior from Las Vegas,")."""
+    start, end = trim(text, start, end, keep_final_stop=True)
+    if "," in text[start:end] and text[end : end + 1] == ",":
+        end += 1
+    return start, end

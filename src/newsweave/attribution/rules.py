@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import PARTICIPLES, SPEECH_FORMS, TITLE_WORDS
-from .records import CLOSE_QUOTES, OPEN_QUOTES, Attribution, CharSpan, kind_of, trim
+from .records import CLOSE_QUOTES, OPEN_QUOTES, Attribution, CharSpan, kind_of, source_span, trim
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|bin|al-\w+))*"
 _QUALIFIER = r"(?:[A-Z][\w'’-]+\s+){0,3}"  # "Russian", "US", "Chinese Foreign"
@@ -61,6 +61,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"^(?P<content>.{{12,}}?),?\s+(?P<cue>according to)\s+(?P<speaker>{_ANY_SOURCE})\s*[,.]?\s*$")),
     ("according-before", re.compile(
         rf"^(?P<cue>According to)\s+(?P<speaker>{_ANY_SOURCE}),\s+(?P<content>.{{8,}})$")),
+    # transcripts and headlines: "Lopez: Well, no one is ...", "Kasich: We Are Going To ..."
+    ("colon", re.compile(
+        r"^(?!(?:Note|Update|Updated|Editor|Photo|Video|Watch|Related|Read|Source|Sources|Image|Credit|"
+        r"Advertisement|Warning|Correction|Clarification)\b)"
+        r"(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})(?P<cue>:)\s+(?P<content>\S.{6,})$")),
     # Putin said (that) ... / Putin told the Global Times on Thursday that "..."
     ("content-after", re.compile(
         rf"^(?:[A-Z][^,]{{0,60}},\s+)?(?P<speaker>{SPEAKER})\s+(?:also\s+|further\s+|later\s+|then\s+)?"
@@ -90,7 +95,7 @@ def match_sentence(text: str, start: int, end: int) -> Attribution | None:
         content = match.span("content")
         if speaker is None or cue is None:
             continue
-        speaker_span = trim(text, start + speaker[0], start + speaker[1], keep_final_stop=True)
+        speaker_span = source_span(text, start + speaker[0], start + speaker[1])
         content_span = trim(text, start + content[0], start + content[1])
         # a content span must say something and a speaker must not be a sentence fragment
         if len(_WORD.findall(text[content_span[0] : content_span[1]])) < 3:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 
-from .lexicon import CUE_LEMMAS
-from .records import Attribution, CharSpan, kind_of, quoted_spans, trim
+from .lexicon import CUE_LEMMAS, EVALUATIVE_LEMMAS
+from .records import Attribution, CharSpan, kind_of, quoted_spans, source_span, trim
 
 DEFAULT_MODEL = "en_core_web_sm"
 # the official package first, then the PyPI re-upload of the same pipeline
@@ -30,12 +30,28 @@ def model_names(name: str | None = None) -> tuple[str, ...]:
     return (chosen,) if chosen else FALLBACK_MODELS
 
 
+PARAGRAPH_COMPONENT = "newsweave_paragraph_starts"
+
+
+def _paragraph_starts(doc):
+    """Start a sentence after every line break, so no parse crosses a headline or paragraph."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def _load(name: str):
     import spacy
+    from spacy.language import Language
 
+    if not Language.has_factory(PARAGRAPH_COMPONENT):
+        Language.component(PARAGRAPH_COMPONENT, func=_paragraph_starts)
     # tagger, parser and lemmatiser are what attribution reads; NER would cost a third more time
-    return spacy.load(name, exclude=["ner", "textcat"])
+    nlp = spacy.load(name, exclude=["ner", "textcat"])
+    nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    return nlp
 
 
 def load_model(name: str | None = None):
@@ -78,7 +94,7 @@ def _source_span(subject, doc) -> CharSpan:
     tokens = [t for t in subject.subtree if not (t.dep_ == "relcl" or t.head.dep_ == "relcl" and t.i > subject.i)]
     tokens = [t for t in tokens if not any(a.dep_ == "relcl" for a in t.ancestors if a.i > subject.i and a in subject.subtree)]
     start, end = _span(sorted(tokens, key=lambda t: t.i))
-    return trim(doc.text, start, end, keep_final_stop=True)
+    return source_span(doc.text, start, end)
 
 
 def _extend_to_quotes(text: str, span: CharSpan, sentence: CharSpan) -> CharSpan:
@@ -138,6 +154,37 @@ def _parenthetical_rest(text: str, verb, paragraph: CharSpan) -> CharSpan | None
     return (start, end) if end - start >= 8 else None
 
 
+_OBJECT_DEPS = {"dobj", "dative", "oprd", "xcomp", "prep", "attr", "acomp", "prt", "pobj"}
+
+
+def _evaluation(verb, text: str) -> Attribution | None:
+    """"Obama called the nominee “unfit to serve”": the object phrase, said of by the subject."""
+    subject = _source_of(verb)
+    if subject is None or subject.lower_ in {"i", "you", "we", "it", "that", "this"}:
+        return None
+    objects = [c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS]
+    if not objects or objects[0].dep_ == "prt" and len(objects) == 1:
+        return None
+    first = next((c for c in objects if c.dep_ != "prt"), objects[0])
+    start = first.left_edge.idx
+    end = max(c.right_edge.idx + len(c.right_edge.text) for c in objects)
+    content = trim(text, start, end)
+    if content[1] - content[0] < 3:
+        return None
+    particle = [c for c in verb.children if c.dep_ in {"prt", "prep"} and c.i == verb.i + 1 and c.lower_ in {"for", "on", "out"}]
+    cue_end = particle[0].idx + len(particle[0].text) if particle else verb.idx + len(verb.text)
+    if particle and content[0] <= particle[0].idx:
+        content = trim(text, cue_end, content[1])
+    return Attribution(kind_of(text, content), (verb.idx, cue_end), _source_span(subject, verb.doc), [content])
+
+
+def _is_aside(verb, subject, bounds: CharSpan, text: str) -> bool:
+    """"I think", "you know" inside a quotation are the speaker's hedges, not attributions."""
+    if subject is not None and subject.lower_ in {"i", "you", "we"}:
+        return True
+    return any(q_start < verb.idx < q_end for q_start, q_end in quoted_spans(text, *bounds))
+
+
 def _according_to(token, sentence, text: str) -> Attribution | None:
     """'<content>, according to X' and 'According to X, <content>'."""
     if token.lower_ != "according" or token.i + 1 >= len(token.doc) or token.doc[token.i + 1].lower_ != "to":
@@ -146,7 +193,7 @@ def _according_to(token, sentence, text: str) -> Attribution | None:
     objects = [c for c in to.children if c.dep_ == "pobj"]
     if not objects:
         return None
-    source = trim(text, *_subtree_span(objects[0]), keep_final_stop=True)
+    source = source_span(text, *_subtree_span(objects[0]))
     cue = (token.idx, to.idx + len(to.text))
     if token.i == sentence.start:
         content = trim(text, source[1], sentence.end_char)
@@ -173,7 +220,13 @@ def find_attributions(text: str, nlp) -> list[Attribution]:
             if according is not None:
                 found.append(according)
                 continue
-            needs_clause = CUE_LEMMAS.get(token.lemma_.lower())
+            lemma = token.lemma_.lower()
+            if lemma in EVALUATIVE_LEMMAS and token.pos_ == "VERB" and not any(c.dep_ == "ccomp" for c in token.children):
+                evaluation = _evaluation(token, text)
+                if evaluation is not None:
+                    found.append(evaluation)
+                continue
+            needs_clause = CUE_LEMMAS.get(lemma)
             if needs_clause is None or token.pos_ not in {"VERB", "AUX"}:
                 continue
             complement = [c for c in token.children if c.dep_ in _COMPLEMENTS]
@@ -204,6 +257,8 @@ def find_attributions(text: str, nlp) -> list[Attribution]:
                 if rest is not None:
                     parts.append(rest)
             subject = _source_of(token)
+            if not CUE_LEMMAS[token.lemma_.lower()] and _is_aside(token, subject, bounds, text):
+                continue
             source = _source_span(subject, doc) if subject is not None else None
             if source is not None and content[0] <= source[0] < content[1]:
                 continue  # the "subject" lies inside the content: a misparse

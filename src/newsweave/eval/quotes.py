@@ -71,8 +71,19 @@ def _spans(relation, role: str) -> tuple[tuple[int, int], ...]:
     if role == "source" and isinstance(relation, Attribution):
         return (value,)
     if isinstance(relation, Attribution) and role == "content":
-        return tuple(sorted(value))
+        return _joined(sorted(value))
     return tuple(value)
+
+
+def _joined(parts: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Content parts that only a sentence break separates are one span, as gold spans are."""
+    out: list[tuple[int, int]] = []
+    for start, end in parts:
+        if out and start - out[-1][1] <= 3:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return tuple(out)
 
 
 def _overlaps(a, b) -> bool:
