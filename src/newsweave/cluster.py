@@ -46,6 +46,7 @@ class StoryThresholds:
     max_candidates: int = 30  # stories (batch: articles) scored exactly per article
     link_similarity: float = 0.05  # batch: weaker article-to-article links are not kept
     graph_neighbours: int = 2  # batch: links kept per article (few links keep stories cohesive)
+    graph_max_articles: int = 20_000  # batch: larger inputs use incremental assignment (bounded memory)
     people_mismatch: float = 0.5  # similarity kept when both name people and none is shared
     posting_limit: int = 2_000  # most recent stories kept per index term (bounds the cost)
 
@@ -153,6 +154,9 @@ class StoryIndex:
         self.stories: dict[int, StoryState] = {}
         self.postings: dict[str, list[int]] = {}
         self.next_key = 0
+        self.latest_day: int | None = None
+        self._since_eviction = 0
+        self._evictions = 0
 
     # storage: in memory
     def story(self, key: int) -> StoryState | None:
@@ -197,7 +201,31 @@ class StoryIndex:
         if story is None or score < self.thresholds.incremental_join_similarity:
             story = self.new_story()
         self.add_to(story, article)
+        if article.day is not None and (self.latest_day is None or article.day > self.latest_day):
+            self.latest_day = article.day
+        self._since_eviction += 1
+        if self._since_eviction >= 1_000:
+            self.evict_closed_stories()
         return story.key
+
+    def evict_closed_stories(self) -> None:
+        """Drop stories that ended before the time window of the latest article: no article
+        in time order can join them again, so memory follows the window, not the corpus."""
+        self._since_eviction = 0
+        if self.latest_day is None:
+            return
+        horizon = self.latest_day - self.thresholds.time_window_days - 1
+        closed = [k for k, s in self.stories.items() if s.last_day is not None and s.last_day < horizon]
+        for key in closed:
+            del self.stories[key]  # its postings go stale and are skipped
+        self._evictions += 1
+        if self._evictions % 20 == 0:  # now and then, drop the stale postings too
+            for term in list(self.postings):
+                live = [k for k in self.postings[term] if k in self.stories]
+                if live:
+                    self.postings[term] = live
+                else:
+                    del self.postings[term]
 
     def new_story(self) -> StoryState:
         story = StoryState(key=self.next_key)
@@ -304,9 +332,23 @@ def average_linkage(n: int, edges: dict[tuple[int, int], float], threshold: floa
 
 
 def assign_stories(articles: list[Article], thresholds: StoryThresholds = DEFAULT_THRESHOLDS) -> list[int]:
-    """A story label for every article (batch mode)."""
-    edges = neighbour_graph(article_features(articles), time_order(articles), thresholds)
-    return average_linkage(len(articles), edges, thresholds.join_similarity)
+    """A story label for every article (batch mode).
+
+    Up to ``graph_max_articles``: average linkage over the sparse neighbour graph. Beyond,
+    the incremental assignment over time-ordered articles, whose memory follows the time
+    window rather than the corpus (document frequencies are still counted over all).
+    """
+    if len(articles) <= thresholds.graph_max_articles:
+        edges = neighbour_graph(article_features(articles), time_order(articles), thresholds)
+        return average_linkage(len(articles), edges, thresholds.join_similarity)
+    stats = TermStatistics()
+    for article in articles:
+        stats.add(article_terms(article))
+    index = StoryIndex(thresholds)
+    labels = [0] * len(articles)
+    for i in time_order(articles):
+        labels[i] = index.assign(features_of(articles[i], vectorise(article_terms(articles[i]), stats)))
+    return labels
 
 
 def group_stories(articles: list[Article], thresholds: StoryThresholds = DEFAULT_THRESHOLDS) -> list[list[Article]]:

@@ -57,26 +57,48 @@ def _dedupable(article: Article) -> bool:
     return article.is_article and bool(article.text.strip())
 
 
+class DuplicateFinder:
+    """Streaming duplicate detection: each text added is matched against all earlier ones.
+
+    ``add(text)`` returns ``(position of an earlier text it copies, estimated Jaccard)``, or
+    ``(None, 0.0)``. Exact copies are caught by a hash of the normalised text without
+    MinHash; the rest go through the MinHash LSH index. Memory per text: one 16-byte
+    hash and one signature row.
+    """
+
+    def __init__(self, backend: str | None = None):
+        self.index = NearDuplicateIndex(NEAR_DUPLICATE_JACCARD, backend)
+        self.first_with_digest: dict[bytes, int] = {}
+        self.index_to_position: list[int] = []
+        self.count = 0
+
+    def add(self, text: str) -> tuple[int | None, float]:
+        position = self.count
+        self.count += 1
+        digest = text_digest(text)
+        earlier = self.first_with_digest.get(digest)
+        if earlier is not None:
+            return earlier, 1.0
+        self.first_with_digest[digest] = position
+        matches = self.index.add(shingles(text[:SHINGLE_CHARS]))
+        self.index_to_position.append(position)
+        if not matches:
+            return None, 0.0
+        key, similarity = max(matches, key=lambda m: m[1])
+        return self.index_to_position[key], similarity
+
+
 def mark_duplicates(articles: list[Article], backend: str | None = None) -> list[CopyGroup]:
     """Set ``duplicate_of`` on every copy and return the copy groups."""
     candidates = [a for a in articles if _dedupable(a)]
     groups = _UnionFind()
     similarity: dict[int, float] = {}
-    first_with_digest: dict[bytes, int] = {}
-    index = NearDuplicateIndex(NEAR_DUPLICATE_JACCARD, backend)
-    index_to_article: list[int] = []
+    finder = DuplicateFinder(backend)
     for position, article in enumerate(candidates):
-        digest = text_digest(article.text)
-        if digest in first_with_digest:
-            groups.union(first_with_digest[digest], position)
-            similarity[position] = 1.0
-            continue
-        first_with_digest[digest] = position
-        matches = index.add(shingles(article.text[:SHINGLE_CHARS]))
-        index_to_article.append(position)
-        for key, estimate in matches:
-            groups.union(index_to_article[key], position)
-            similarity[position] = max(similarity.get(position, 0.0), estimate)
+        earlier, estimate = finder.add(article.text)
+        if earlier is not None:
+            groups.union(earlier, position)
+            similarity[position] = estimate
 
     members: dict[int, list[int]] = {}
     for position in groups.parent:
