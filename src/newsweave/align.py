@@ -24,6 +24,7 @@ from .paraphrase import concept_words
 
 SAME_FACT_SIMILARITY = 0.3
 GROUP_SIMILARITY_SHARE = 0.6  # merged groups must average at least this share of the threshold
+MIN_SHARED_CONCEPTS = 3  # a pair shares at least this many concepts (or all of the shorter one's)
 MIN_CLAUSE_WORDS = 5
 MAX_UNITS = 4000  # beyond this, only each article's leading sentences are aligned (quadratic cost)
 
@@ -32,7 +33,8 @@ MAX_UNITS = 4000  # beyond this, only each article's leading sentences are align
 # separates the statement before it from a new one after it.
 _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:adding|saying|noting|stressing|stating)(?:\s+that)?\s+|\s+[—–]\s+|,\s+while\s+"
-    r"|,\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:said|says|added|stressed|noted)(?:\s+that)?\s+(?=[A-Za-z])")
+    r"|,\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:said|says|added|stressed|noted)"
+    r"(?:\s+that(?!\s+(?:has|have|had|is|was|will|would|could|should|can|may|might)\b))?\s+(?=[A-Za-z])")
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,13 @@ def _merge(units: list[Unit], vectors, threshold: float) -> list[list[int]]:
     article_of = np.array([u.article for u in units])
     np.fill_diagonal(similarity, 0.0)
     rows, cols = np.nonzero(np.triu(similarity, 1) >= threshold)
-    keep = article_of[rows] != article_of[cols]
+    # Cosine alone lets two clauses match on one rare word ("impeachable"); a statement
+    # shared by two articles shares several of its concepts.
+    present = (vectors > 0).astype(np.int32)
+    sizes = np.asarray(present.sum(axis=1)).ravel()
+    shared = np.asarray(present[rows].multiply(present[cols]).sum(axis=1)).ravel()
+    keep = (article_of[rows] != article_of[cols]) & (
+        shared >= np.minimum(MIN_SHARED_CONCEPTS, np.minimum(sizes[rows], sizes[cols])))
     rows, cols = rows[keep], cols[keep]
     order = np.argsort(-similarity[rows, cols], kind="stable")
     group_of = list(range(len(units)))

@@ -23,6 +23,7 @@ from .paraphrase import concept_words
 from .text_features import words
 
 DEFAULT_WORDS = 120
+CITE_SHARED_CONCEPTS = 4
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,8 @@ class SummaryWeights:
 # Sentences a reader would not want in a summary of events: site furniture the cleaner
 # missed, questions to the reader, and lines that are not prose.
 _NOT_PROSE = re.compile(
-    r"https?://|www\.|@\w|\b(?:click|subscribe|newsletter|cookies?|javascript|browser|sign up|log in|"
-    r"advertisement|all rights reserved|copyright|terms of (?:use|service)|privacy policy)\b", re.I)
+    r"https?://|www\.|@\w|\b(?:click|subscrib\w*|newsletters?|cookies?|javascript|browsers?|sign up|log in|"
+    r"advertisements?|all rights reserved|copyright|terms of (?:use|service)|privacy policy)\b", re.I)
 _ENDS_SENTENCE = re.compile(r"[.!\"”’')]\s*$")
 
 
@@ -161,9 +162,19 @@ def _select(candidates, scores, vectors, facts_of, max_words, weights) -> list[i
     return chosen
 
 
+def says_the_same(sentence: str, other: str) -> bool:
+    """Whether ``other`` can be cited for ``sentence``: beyond belonging to one fact, the two
+    share at least four concepts, or three that make up (nearly) all of the shorter one.
+    Checked on a hand-labelled sample of Multi-News citations: facts joined through a third
+    sentence, or on one rare word, are the usual wrong citations."""
+    mine, theirs = set(concept_words(sentence)), set(concept_words(other))
+    shared = len(mine & theirs)
+    return shared >= CITE_SHARED_CONCEPTS or (shared >= 3 and shared >= 0.9 * min(len(mine), len(theirs)))
+
+
 def _cite(candidate: _Candidate, articles, facts, facts_of, by_id) -> SummarySentence:
     """Cite the sentence's own article, and every other article whose sentences report the
-    clauses that make up at least half of its words."""
+    clauses that make up at least half of its words and say the same (``says_the_same``)."""
     own = articles[candidate.article]
     supported_words: dict[str, int] = {}
     support_spans: dict[str, list[Span]] = {}
@@ -174,9 +185,11 @@ def _cite(candidate: _Candidate, articles, facts, facts_of, by_id) -> SummarySen
         for mention in fact.mentions:
             if mention.article == own.id:
                 continue
-            supported_words[mention.article] = supported_words.get(mention.article, 0) + clause_words
             other = by_id[mention.article]
             span = other.sentences[mention.sentence]
+            if not says_the_same(candidate.text, other.text[span.start:span.end]):
+                continue
+            supported_words[mention.article] = supported_words.get(mention.article, 0) + clause_words
             if span not in support_spans.setdefault(mention.article, []):
                 support_spans[mention.article].append(span)
     cited = [a.id for a in articles if a.id != own.id and 2 * supported_words.get(a.id, 0) >= candidate.n_words]
