@@ -88,11 +88,25 @@ def _continue_paragraphs(text: str, sentences: list[CharSpan], found: list[Attri
         if attribution.content[0][0] < attribution.cue[0]:
             continue
         following = index + 1
+        speaker_words = set(re.findall(r"[A-Z]\w+", text[attribution.source[0]:attribution.source[1]])) if attribution.source else set()
         while following < len(sentences) and sentences[following][0] < paragraph[1] and following not in cue_sentence:
             s_start, s_end = sentences[following]
+            if _narrates(text[s_start:s_end], speaker_words):
+                break
             attribution.content.append((s_start, s_end - 1 if text[s_end - 1] == "." else s_end))
             attribution.continued += 1
             following += 1
+
+
+_THIRD_PERSON_OPENERS = re.compile(r"^(?:He|She|They|His|Her|Their|It)\b")
+
+
+def _narrates(sentence: str, speaker_words: set[str]) -> bool:
+    """A sentence about the speaker ("She became ...", "Schumer was ...") or a new quotation
+    is the reporter's again, not more of the speaker's words."""
+    if _THIRD_PERSON_OPENERS.match(sentence) or sentence[:1] in "\"“‘'":
+        return True
+    return bool(speaker_words & set(re.findall(r"[A-Z]\w+", sentence)))
 
 
 def find_attributions(text: str, backend: str = "auto", model: str | None = None,

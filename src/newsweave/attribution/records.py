@@ -70,6 +70,10 @@ def source_span(text: str, start: int, end: int) -> CharSpan:
     """A source phrase; one with an appositive keeps the comma that closes it, as PolNeAR does
     ("Marley Anderson, 21, a junior from Las Vegas,")."""
     start, end = trim(text, start, end, keep_final_stop=True)
+    # a dateline the parse took in ("RENO, Nev. (AP) — Republican hopeful Donald Trump")
+    dash = max(text.rfind(" — ", start, end), text.rfind(" – ", start, end), text.rfind(" -- ", start, end))
+    if dash != -1:
+        start = trim(text, dash + 3, end)[0]
     if "," in text[start:end] and text[end : end + 1] == ",":
         end += 1
     return start, end

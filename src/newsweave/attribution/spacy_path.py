@@ -10,6 +10,7 @@ that ..."). "According to X" is handled here as well. Sentences the parse gets w
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 from .lexicon import CUE_LEMMAS, EVALUATIVE_LEMMAS
@@ -185,6 +186,23 @@ def _is_aside(verb, subject, bounds: CharSpan, text: str) -> bool:
     return any(q_start < verb.idx < q_end for q_start, q_end in quoted_spans(text, *bounds))
 
 
+_CLAUSE_BREAK = re.compile(r",\s+(?:adding|saying|noting|according|as|while|when|after|before|since|because|who|which)\b|[;:]")
+
+
+def _to_clause_end(text: str, verb, content: CharSpan) -> CharSpan:
+    """A complement after its cue that goes on with "but"/"and" ("that A, but B") runs to the
+    end of the sentence unless a new clause of the reporter's starts first; "told the crowd: “...”" keeps the quotation."""
+    start, end = content
+    colon = re.match(r"[^“\"]{0,40}?:\s*(?=[“\"])", text[start:end])
+    if colon:
+        start += colon.end()
+    rest = text[end:verb.sent.end_char]
+    if re.match(r"\s*,?\s*(?:but|and|yet|so|or)\s", rest) and _CLAUSE_BREAK.search(rest) is None:
+        end = trim(text, end, verb.sent.end_char)[1] if rest.strip(" .") else end
+        end = max(end, content[1])
+    return start, end
+
+
 def _according_to(token, sentence, text: str) -> Attribution | None:
     """'<content>, according to X' and 'According to X, <content>'."""
     if token.lower_ != "according" or token.i + 1 >= len(token.doc) or token.doc[token.i + 1].lower_ != "to":
@@ -243,14 +261,17 @@ def find_attributions(text: str, nlp) -> list[Attribution]:
                 if before is not None:
                     content = trim(text, *before)
             if content is None and CUE_LEMMAS[token.lemma_.lower()]:
-                content = _adjacent_quote(text, token, bounds)
+                # a quotation may run over several sentences before its cue: look in the paragraph
+                content = _adjacent_quote(text, token, _paragraph(text, token.idx))
             if content is None or content[1] - content[0] < 8:
                 continue
-            content = _extend_to_quotes(text, content, bounds)
             paragraph = _paragraph(text, token.idx)
+            content = _extend_to_quotes(text, content, paragraph)
             content = trim(text, max(content[0], paragraph[0]), min(content[1], paragraph[1]))
             if content[1] - content[0] < 8:
                 continue
+            if content[0] > token.idx:
+                content = _to_clause_end(text, token, content)
             parts = [content]
             if content[1] <= token.idx:
                 rest = _parenthetical_rest(text, token, paragraph)
