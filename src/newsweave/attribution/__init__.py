@@ -120,9 +120,12 @@ def find_attributions(text: str, backend: str = "auto", model: str | None = None
     if not text or not text.strip():
         return []
     sentences = sentences if sentences is not None else sentence_spans(text)
-    matched = rules.find_attributions(text, sentences)
     nlp = _nlp(backend, model)
-    found = _merge(spacy_path.find_attributions(text, nlp), matched) if nlp is not None else matched
+    if nlp is None:
+        found = rules.find_attributions(text, sentences)
+    else:
+        # a parse finds subjects better than the catch-all subject pattern does
+        found = _merge(spacy_path.find_attributions(text, nlp), rules.find_attributions(text, sentences, skip=("subject-first",)))
     if continue_paragraphs:
         _continue_paragraphs(text, sentences, found)
     return found

@@ -61,6 +61,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"^(?P<content>.{{12,}}?),?\s+(?P<cue>according to)\s+(?P<speaker>{_ANY_SOURCE})\s*[,.]?\s*$")),
     ("according-before", re.compile(
         rf"^(?P<cue>According to)\s+(?P<speaker>{_ANY_SOURCE}),\s+(?P<content>.{{8,}})$")),
+    # any short subject before the cue: "Palm Beach County Supervisor of Elections Susan Bucher said ..."
+    ("subject-first", re.compile(
+        rf"^(?P<speaker>[A-Z][^,;:“”\"()]{{1,90}}?(?:,\s+\d+,)?)\s+(?:also\s+|later\s+)?(?P<cue>{VERB})"
+        rf"(?:\s+(?:on|in|at)\s+[\w ]{{1,30}}?(?=\s+that\b))?\s+(?P<content>(?:that\s+)?[\w“\"‘'].{{8,}})$")),
     # transcripts and headlines: "Lopez: Well, no one is ...", "Kasich: We Are Going To ..."
     ("colon", re.compile(
         r"^(?!(?:Note|Update|Updated|Editor|Photo|Video|Watch|Related|Read|Source|Sources|Image|Credit|"
@@ -83,10 +87,24 @@ def _group(match: re.Match, *names: str) -> tuple[int, int] | None:
     return None
 
 
-def match_sentence(text: str, start: int, end: int) -> Attribution | None:
-    """The first pattern that matches ``text[start:end]``, as an attribution with offsets."""
+def _open_quote_before(text: str, span: CharSpan) -> CharSpan:
+    """'“A. B,” he said.': the sentence holds only 'B,”'; the quotation starts in an earlier
+    sentence of the same paragraph."""
+    start, end = span
+    piece = text[start:end]
+    if piece.rstrip(",.!?")[-1:] != "”" or "“" in piece:
+        return span
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    opening = text.rfind("“", paragraph_start, start)
+    return (opening, end) if opening != -1 and "”" not in text[opening:start] else span
+
+
+def match_sentence(text: str, start: int, end: int, skip: tuple[str, ...] = ()) -> Attribution | None:
+    """The first pattern (not named in ``skip``) that matches ``text[start:end]``."""
     sentence = text[start:end]
     for name, pattern in PATTERNS:
+        if name in skip:
+            continue
         match = pattern.search(sentence)
         if match is None:
             continue
@@ -100,7 +118,9 @@ def match_sentence(text: str, start: int, end: int) -> Attribution | None:
         # a content span must say something and a speaker must not be a sentence fragment
         if len(_WORD.findall(text[content_span[0] : content_span[1]])) < 3:
             continue
-        if name == "content-after" and text[content_span[0]] in _OPEN and text[content_span[1] - 1] not in _CLOSE:
+        if name in {"quote-before", "content-before"}:
+            content_span = _open_quote_before(text, content_span)
+        if name in {"content-after", "subject-first"} and text[content_span[0]] in _OPEN and text[content_span[1] - 1] not in _CLOSE:
             close = text.find("”", content_span[1], end + 1)
             content_span = (content_span[0], close + 1) if close != -1 else content_span
         cue_span = (start + cue[0], start + cue[1])
@@ -111,11 +131,11 @@ def match_sentence(text: str, start: int, end: int) -> Attribution | None:
     return None
 
 
-def find_attributions(text: str, sentences: list[CharSpan]) -> list[Attribution]:
+def find_attributions(text: str, sentences: list[CharSpan], skip: tuple[str, ...] = ()) -> list[Attribution]:
     """One attribution at most per sentence, by the first pattern that fits."""
     found = []
     for start, end in sentences:
-        attribution = match_sentence(text, start, end)
+        attribution = match_sentence(text, start, end, skip)
         if attribution is not None:
             found.append(attribution)
     return found
