@@ -27,6 +27,7 @@ CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri '
        "form-action 'none'; frame-ancestors 'none'")
 MAX_MATRIX_ROWS = 40  # shared facts shown before "more"; the rest fold away
 MAX_LISTED = 12  # items of an "only in" / "leaves out" list shown before "more"
+MAX_NAMED_COLUMNS = 4  # coverage columns headed by outlet names; beyond, by article numbers
 MAX_STATEMENTS = 6  # statements of one speaker shown before "more"
 
 
@@ -119,7 +120,8 @@ def _span_parts(span: Any) -> tuple[str, int, int] | None:
 
 def chip(ctx: _Context, article: Article, numbered: bool = False) -> str:
     number = f"<span class='n'>#{ctx.number.get(article.id, '?')}</span>" if numbered else ""
-    return (f"<span class='chip {ctx.outlet_class(article)}' title='{esc(article.title or article.outlet)}'>"
+    hint = article.outlet + (f": {article.title}" if article.title else "")
+    return (f"<span class='chip {ctx.outlet_class(article)}' title='{esc(hint)}'>"
             f"<span class='label'>{esc(article.outlet)}</span>{number}</span>")
 
 
@@ -196,7 +198,7 @@ def _header(ctx: _Context, story: Story, anchor: str, sections: list[tuple[str, 
     shown = [d for d in (_format_date(dates[0]), _format_date(dates[-1])) if d] if dates else []
     when = shown[0] if len(set(shown)) == 1 else " – ".join(shown) if shown else "no date"
     chips = "".join(chip(ctx, a, numbered=True) for a in members)
-    toc = "".join(f"<a href='#{anchor}-{key}'>{label}</a>" for key, label in sections)
+    toc = "".join(f"<a href='#{anchor}-{key}'>{label}</a>" for key, label in sections) + "<a href='#stories'>All stories</a>"
     return (f"<header><h2>{esc(story.title)}</h2>"
             f"<p class='meta'><span class='when'>{esc(when)}</span> · <span class='counts'>{', '.join(counts)}</span></p>"
             f"<div class='chips'>{chips}</div><nav class='toc' aria-label='Sections'>{toc}</nav></header>")
@@ -243,9 +245,10 @@ def _matrix(ctx: _Context, story: Story, coverage: dict) -> str:
         hidden = " class='more-row'" if n >= MAX_MATRIX_ROWS else ""
         body.append(f"<tr{hidden}><td class='fact'><details><summary>{esc(fact.text)}</summary><ul>{wordings}</ul>"
                     f"</details></td>{marks}<td class='count'>{len(reporting)}/{len(columns)}</td></tr>")
+    compact = " compact" if len(columns) > MAX_NAMED_COLUMNS else ""  # many columns: numbers, not names
     table = (f"<p class='note'>Facts reported by more than one article, most widely reported first. "
              f"Open a fact to read each outlet's words.</p>"
-             f"<div class='matrix-wrap'><table class='matrix'><thead><tr><th scope='col'>Fact</th>"
+             f"<div class='matrix-wrap'><table class='matrix{compact}'><thead><tr><th scope='col'>Fact</th>"
              f"{head}<th scope='col'>Outlets</th></tr></thead><tbody>{''.join(body[:MAX_MATRIX_ROWS])}</tbody></table></div>")
     if len(body) > MAX_MATRIX_ROWS:
         table += (f"<details><summary>{len(body) - MAX_MATRIX_ROWS} more shared facts</summary><div class='matrix-wrap'>"
@@ -474,7 +477,7 @@ def _story_list(ctx: _Context, stories: list[Story]) -> str:
         outlets = len({ctx.articles[i].outlet for i in story.articles if i in ctx.articles})
         when = " – ".join(dict.fromkeys(_format_date(d) for d in (dates[0], dates[-1]))) if dates else "no date"
         rows.append(f"<tr><td><a href='#story-{n + 1}'>{esc(story.title)}</a></td><td class='n'>{len(story.articles)}</td>"
-                    f"<td class='n'>{outlets}</td><td>{esc(when)}</td></tr>")
+                    f"<td class='n'>{outlets}</td><td class='when'>{esc(when)}</td></tr>")
     return ("<section id='stories' class='wrap'><h2>Stories by size and time</h2><div class='matrix-wrap'><table class='stories'>"
             "<thead><tr><th scope='col'>Story</th><th scope='col'>Articles</th><th scope='col'>Outlets</th>"
             f"<th scope='col'>Dates</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div></section>")

@@ -31,7 +31,8 @@ STYLE = """
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--ink);
-font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;overflow-wrap:break-word}
+li,dd,.cited,.conflict,.text,.story h2{overflow-wrap:anywhere}  /* long URLs in article text */
 .wrap{max-width:64rem;margin:0 auto;padding:0 1rem}
 a{color:#1f5fbf}
 :focus-visible{outline:3px solid #1f5fbf;outline-offset:2px}
@@ -82,6 +83,7 @@ table{border-collapse:collapse;width:100%}
 th,td{padding:.35rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 thead th{background:var(--panel);font-size:.8rem;white-space:nowrap}
 .matrix thead .chip .label{max-width:7.5em}
+.matrix.compact thead .chip .label{display:none}
 .matrix .fact{min-width:16rem;font-size:.93rem}
 .matrix .fact summary{cursor:pointer}
 .matrix .fact ul{margin:.4rem 0;padding-left:1rem;font-size:.88rem;color:#3b4450}
@@ -90,7 +92,7 @@ thead th{background:var(--panel);font-size:.8rem;white-space:nowrap}
 -webkit-print-color-adjust:exact;print-color-adjust:exact}
 .gap{color:#b7bec8}
 .matrix td.count{font-size:.8rem;color:var(--muted);white-space:nowrap}
-.lists{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:.4rem 1.5rem}
+.lists{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(18rem,100%),1fr));gap:.4rem 1.5rem}
 .lists ul,.copies ul{padding-left:1.1rem;margin:.3rem 0}
 .lists li{margin:.2rem 0;font-size:.93rem}
 .conflict{border:2px solid var(--warn);background:var(--warn-bg);border-radius:6px;padding:.5rem .9rem;margin:.6rem 0}
@@ -126,7 +128,7 @@ thead th{background:var(--panel);font-size:.8rem;white-space:nowrap}
 .removed{border:1px dashed #b7bec8;border-radius:6px;padding:.4rem .8rem;margin-top:.8rem;background:var(--panel);
 font-size:.82rem;color:var(--muted)}
 .removed ul{margin:.2rem 0;padding-left:1.1rem;overflow-wrap:anywhere}
-.stories td.n{text-align:right;white-space:nowrap}
+.stories td.n,.stories td.when{text-align:right;white-space:nowrap}
 .errors li{overflow-wrap:anywhere}
 .errors code{font-size:.85rem}
 @media (max-width:40rem){
