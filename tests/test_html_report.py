@@ -18,6 +18,7 @@ import pytest
 from newsweave import analyze
 from newsweave.model import Article, Report, Span, Story, SummarySentence
 from newsweave.render import html as html_report
+from newsweave.render import markdown
 from newsweave.render import write_reports
 from newsweave.tools.browser import Browser, find_chromium
 
@@ -158,8 +159,14 @@ def test_odd_story_fields_and_empty_reports_render():
                         "omissions": [], "conflicts": [{"fact": 0, "versions": [{"text": "3,000", "sources": ["a", 1]}]}, 7],
                         "speakers": [{"speaker": "X", "statements": [{"text": "q", "kind": "direct", "spans": [{}]}]}, "y"],
                         "copies": [{"canonical": "a", "copies": [None, {"id": "a", "added": ["x", 3]}]}], "dates": []})
-    page = html_report.render(Report(articles=[article], stories=[story], errors=[]))
+    report = Report(articles=[article], stories=[story], errors=[])
+    page = html_report.render(report)
     assert "&lt;b&gt;t&lt;/b&gt;" in page and "One sentence here." in page
+    assert "Outlets disagree" in page and "3,000" in page
+    # the Markdown report reads the same odd fields (its stories name only articles it has)
+    story.articles, story.summary = ["a"], [SummarySentence("One sentence here.", ["a"], [Span("a", 0, 18)])]
+    text = markdown.render(report)
+    assert "Outlets disagree" in text and "\\<b\\>t" in text
     empty = html_report.render(Report(articles=[], stories=[], errors=[]))
     assert "No stories" in empty
 
@@ -238,6 +245,7 @@ def test_hovering_a_citation_reveals_its_sentence(browser, seeds, width):
     assert _text(shown["text"]) in cited
     page.hover(1, 1)
     assert page.evaluate(CITED_STATE % selector)["display"] == "none"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "the page scrolls sideways"
 
 
 @pytest.mark.browser

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Report
+from ..model import Report, Story
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
 
@@ -12,6 +12,51 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
 def md(text: str) -> str:
     """Escape Markdown and HTML syntax so article text shows as written."""
     return _MD_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+
+
+def _fact(story: Story, index) -> str | None:
+    return story.facts[index].text if isinstance(index, int) and 0 <= index < len(story.facts) else None
+
+
+def _coverage_notes(story: Story, articles: dict, number: dict) -> list[str]:
+    """Conflicts, facts only one article reports, and consensus facts an article leaves out."""
+    lines = []
+    for conflict in story.extra.get("conflicts") or []:
+        versions = conflict.get("versions") if isinstance(conflict, dict) else None
+        if not isinstance(versions, list):
+            continue
+        what = " ".join(conflict[k] for k in ("kind", "slot") if isinstance(conflict.get(k), str))
+        told = "; ".join(
+            f"{md(str(v.get('value') or v.get('text') or ''))} "
+            + " ".join(f"[{number[a]}]" for a in (v.get("articles") or v.get("sources") or []) if a in number)
+            for v in versions if isinstance(v, dict))
+        lines.append(f"- **Outlets disagree** ({md(what) or 'one fact'}): {told}")
+    for key, label in (("only_in", "Only in {}"), ("omissions", "{} leaves out")):
+        notes = story.extra.get(key)
+        for article_id, facts in (notes.items() if isinstance(notes, dict) else []):
+            texts = [md(t) for t in (_fact(story, n) for n in (facts if isinstance(facts, list) else [])) if t]
+            if article_id in articles and texts:
+                lines.append(f"- **{label.format(md(articles[article_id].outlet))}** [{number[article_id]}]: " + " / ".join(texts))
+    return lines + [""] if lines else []
+
+
+def _copies(story: Story, articles: dict, number: dict) -> list[str]:
+    lines = []
+    for group in story.extra.get("copies") or []:
+        if not isinstance(group, dict) or group.get("canonical") not in articles:
+            continue
+        for copy in group.get("copies") or []:
+            copy_id = copy.get("id") if isinstance(copy, dict) else copy
+            if copy_id not in articles:
+                continue
+            changes = ""
+            if isinstance(copy, dict):
+                added = [md(str(x.get("text", ""))) for x in copy.get("added") or [] if isinstance(x, dict)]
+                cut = [md(str(x.get("text", ""))) for x in copy.get("removed") or [] if isinstance(x, dict)]
+                changes = "".join([f"; added: {' / '.join(added)}" if added else "", f"; cut: {' / '.join(cut)}" if cut else ""])
+            lines.append(f"- {md(articles[copy_id].outlet)} [{number[copy_id]}] copies "
+                         f"{md(articles[group['canonical']].outlet)} [{number[group['canonical']]}]{changes}")
+    return ["### Copies", ""] + lines + [""] if lines else []
 
 
 def render(report: Report) -> str:
@@ -31,15 +76,17 @@ def render(report: Report) -> str:
             lines.append("")
         if story.facts:
             lines += ["### Who agrees", "", "| fact | outlets |", "|---|---|"]
-            for fact in story.facts[:40]:
+            for fact in sorted(story.facts, key=lambda f: -len(set(f.sources)))[:40]:
                 lines.append(f"| {md(fact.text)} | {len(set(fact.sources))}: " + ", ".join(md(articles[s].outlet) for s in fact.sources) + " |")
             lines.append("")
+        lines += _coverage_notes(story, articles, number)
         if story.quotes:
             lines += ["### Who said what", ""]
             for quote in story.quotes:
                 mark = "“" + md(quote.text) + "”" if quote.kind == "direct" else md(quote.text)
                 lines.append(f"- **{md(quote.speaker)}** ({quote.cue}): {mark} [{number[quote.article]}]")
             lines.append("")
+        lines += _copies(story, articles, number)
     lines += ["## Articles", ""]
     for article in report.articles:
         meta = ", ".join(md(x) for x in [article.outlet, article.published or "no date", article.path] if x)
