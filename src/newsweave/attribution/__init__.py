@@ -47,7 +47,9 @@ def _nlp(backend: str, model: str | None):
 def backend_name(backend: str = "auto", model: str | None = None) -> str:
     """What ``backend`` resolves to here: 'spacy (<model>) + rules' or 'rules'."""
     nlp = _nlp(backend, model)
-    return f"spacy ({nlp.meta.get('name', '?')}) + rules" if nlp is not None else "rules"
+    if nlp is None:
+        return "rules"
+    return f"spacy ({nlp.meta.get('lang', '?')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '')}) + rules"
 
 
 def _merge(parsed: list[Attribution], matched: list[Attribution]) -> list[Attribution]:

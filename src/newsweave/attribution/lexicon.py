@@ -23,8 +23,8 @@ CUE_LEMMAS: dict[str, bool] = {
     )},
     **{lemma: False for lemma in (
         "think", "believe", "hope", "fear", "know", "expect", "feel", "worry", "agree", "show",
-        "find", "see", "doubt", "hear", "learn", "guess", "suspect", "realize", "understand",
-        "imagine", "wonder", "seem", "appear", "mean", "decide", "want", "plan", "prefer",
+        "find", "see", "doubt", "learn", "guess", "suspect", "realize", "understand",
+        "wonder", "seem", "appear", "decide", "want", "plan", "prefer",
     )},
 }
 
@@ -77,8 +77,12 @@ SOURCE_HEADS = frozenset(DESCRIPTION_HEADS) | {
 # verbs whose object is what the source said or thinks of someone ("called it shameful",
 # "criticized the accord"): PolNeAR marks the object phrase as the content
 EVALUATIVE_LEMMAS = frozenset((
-    "call", "praise", "support", "back", "thank", "mock", "criticize", "criticise", "endorse",
+    "call", "praise", "support", "back", "mock", "criticize", "criticise", "endorse",
     "accuse", "dismiss", "blame", "attack", "condemn", "denounce", "slam", "blast", "defend",
-    "oppose", "reject", "applaud", "welcome", "question", "congratulate", "challenge", "decry",
+    "oppose", "reject", "applaud", "question", "congratulate", "challenge", "decry",
     "label", "dub", "ridicule", "tout", "hail", "lambaste", "chide", "fault", "scold", "prefer",
+    # verbs a PolNeAR train slice marks as cues at least 40% of the time they occur
+    "refer", "seek", "refuse", "discuss", "cite", "name", "present", "decline", "view", "project",
+    "favor", "echo", "imply", "apologize", "demand", "threaten", "rail", "advocate", "deem",
+    "recognize", "lament", "rebuff", "interpret", "remind",
 ))

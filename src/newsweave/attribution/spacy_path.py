@@ -244,8 +244,9 @@ def find_attributions(text: str, nlp) -> list[Attribution]:
                 if evaluation is not None:
                     found.append(evaluation)
                 continue
-            needs_clause = CUE_LEMMAS.get(lemma)
-            if needs_clause is None or token.pos_ not in {"VERB", "AUX"}:
+            # True: reports speech on its own; False: attributes only with a clause after it
+            speaks_alone = CUE_LEMMAS.get(lemma, False if lemma in EVALUATIVE_LEMMAS else None)
+            if speaks_alone is None or token.pos_ not in {"VERB", "AUX"}:
                 continue
             complement = [c for c in token.children if c.dep_ in _COMPLEMENTS]
             content: CharSpan | None = None
@@ -260,7 +261,7 @@ def find_attributions(text: str, nlp) -> list[Attribution]:
                 before = _content_before(token, sentence)
                 if before is not None:
                     content = trim(text, *before)
-            if content is None and CUE_LEMMAS[token.lemma_.lower()]:
+            if content is None and speaks_alone:
                 # a quotation may run over several sentences before its cue: look in the paragraph
                 content = _adjacent_quote(text, token, _paragraph(text, token.idx))
             if content is None or content[1] - content[0] < 8:
@@ -278,7 +279,7 @@ def find_attributions(text: str, nlp) -> list[Attribution]:
                 if rest is not None:
                     parts.append(rest)
             subject = _source_of(token)
-            if not CUE_LEMMAS[token.lemma_.lower()] and _is_aside(token, subject, bounds, text):
+            if not speaks_alone and _is_aside(token, subject, bounds, text):
                 continue
             source = _source_span(subject, doc) if subject is not None else None
             if source is not None and content[0] <= source[0] < content[1]:
