@@ -155,7 +155,7 @@ def test_odd_story_fields_and_empty_reports_render():
     story = Story(id="s", title="<b>t</b>", articles=["a", "missing"],
                   summary=[SummarySentence("One sentence here.", ["a", "missing"],
                                            [Span("a", 0, 18), Span("missing", 0, 5), Span("a", 40, 99)])])
-    story.extra.update({"coverage": {"articles": "a", "rows": [None, {"fact": 99}]}, "only_in": {"a": [5, "x"]},
+    story.extra.update({"coverage": {"articles": "a", "rows": [None, {"fact": 99}, {"fact": 0, "articles": [{}, "a"]}]}, "only_in": {"a": [5, "x"]},
                         "omissions": [], "conflicts": [{"fact": 0, "versions": [{"text": "3,000", "sources": ["a", 1]}]}, 7],
                         "speakers": [{"speaker": "X", "statements": [{"text": "q", "kind": "direct", "spans": [{}]}]}, "y"],
                         "copies": [{"canonical": "a", "copies": [None, {"id": "a", "added": ["x", 3]}]}], "dates": []})
