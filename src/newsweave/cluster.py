@@ -26,9 +26,10 @@ import datetime as dt
 import heapq
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from .model import Article
-from .story_features import TermStatistics, Vector, article_terms, key_people, sparse_dot, vectorise
+from .story_features import TermStatistics, Vector, article_terms, key_people, sparse_dot, strongest, vectorise
 
 
 @dataclass(frozen=True)
@@ -43,12 +44,12 @@ class StoryThresholds:
     centroid_terms: int = 300  # strongest terms kept of a story's summed member vectors
     index_terms: int = 60  # a story (batch: an article) is findable through this many of its strongest terms
     query_terms: int = 40  # an article looks stories up through this many of its strongest terms
-    max_candidates: int = 30  # stories (batch: articles) scored exactly per article
+    max_candidates: int = 12  # stories (batch: articles) scored exactly per article
     link_similarity: float = 0.05  # batch: weaker article-to-article links are not kept
     graph_neighbours: int = 2  # batch: links kept per article (few links keep stories cohesive)
     graph_max_articles: int = 20_000  # batch: larger inputs use incremental assignment (bounded memory)
     people_mismatch: float = 0.5  # similarity kept when both name people and none is shared
-    posting_limit: int = 2_000  # most recent stories kept per index term (bounds the cost)
+    posting_limit: int = 300  # most recent stories (articles) kept per index term: bounds the cost
 
 
 DEFAULT_THRESHOLDS = StoryThresholds()
@@ -79,10 +80,10 @@ class StoryState:
     def profile(self, max_terms: int) -> Vector:
         """The strongest terms of the summed member vectors (what is stored and compared)."""
         if self._profile is None:
-            if len(self.total) > 2 * max_terms:  # keep the stored sum bounded as the story grows
-                self.total = Counter(dict(heapq.nlargest(max_terms, self.total.items(), key=lambda kv: kv[1])))
-            top = heapq.nlargest(max_terms, self.total.items(), key=lambda kv: kv[1])
-            self._profile = dict(top)
+            ranked = sorted(self.total.items(), key=itemgetter(1), reverse=True)
+            if len(ranked) > 2 * max_terms:  # keep the stored sum bounded as the story grows
+                self.total = Counter(dict(ranked[:max_terms]))
+            self._profile = dict(ranked[:max_terms])  # strongest first
         return self._profile
 
     def add(self, vector: Vector, day: int | None, people: frozenset[str] = frozenset()) -> None:
@@ -176,13 +177,11 @@ class StoryIndex:
 
     # assignment: shared by every storage
     def candidates(self, vector: Vector) -> list[int]:
-        t = self.thresholds
-        query = heapq.nlargest(t.query_terms, vector.items(), key=lambda kv: kv[1])
+        """Stories sharing most of the article's strongest terms among their own."""
         votes: Counter = Counter()
-        for term, weight in query:
-            for key in self.posting(term):
-                votes[key] += weight
-        return [key for key, _ in votes.most_common(t.max_candidates)]
+        for term in strongest(vector, self.thresholds.query_terms):
+            votes.update(self.posting(term))  # counted in C: this is the hot loop
+        return [key for key, _ in votes.most_common(self.thresholds.max_candidates)]
 
     def best_story(self, article: ArticleFeatures) -> tuple[StoryState | None, float]:
         best, best_score = None, -1.0
@@ -235,8 +234,7 @@ class StoryIndex:
     def add_to(self, story: StoryState, article: ArticleFeatures) -> None:
         story.add(article.vector, article.day, article.people)
         t = self.thresholds
-        top = heapq.nlargest(t.index_terms, story.profile(t.centroid_terms).items(), key=lambda kv: kv[1])
-        self.save(story, [term for term, _ in top])
+        self.save(story, strongest(story.profile(t.centroid_terms), t.index_terms))
 
 
 def time_order(articles: list[Article]) -> list[int]:
@@ -268,11 +266,10 @@ def neighbour_graph(features: list[ArticleFeatures], order: list[int], threshold
     edges: dict[tuple[int, int], float] = {}
     for i in order:
         vector = features[i].vector
-        query = heapq.nlargest(t.query_terms, vector.items(), key=lambda kv: kv[1])
         votes: Counter = Counter()
-        for term, weight in query:
+        for term in strongest(vector, t.query_terms):
             for j in postings.get(term, ()):
-                votes[j] += weight * features[j].vector.get(term, 0.0)
+                votes[j] += vector[term] * features[j].vector[term]
         scored = []
         for j, _ in votes.most_common(t.max_candidates):
             similarity = pair_similarity(features[i], features[j], t)
@@ -280,7 +277,7 @@ def neighbour_graph(features: list[ArticleFeatures], order: list[int], threshold
                 scored.append((similarity, j))
         for similarity, j in heapq.nlargest(t.graph_neighbours, scored):
             edges[(min(i, j), max(i, j))] = similarity
-        for term, _ in heapq.nlargest(t.index_terms, vector.items(), key=lambda kv: kv[1]):
+        for term in strongest(vector, t.index_terms):
             posting = postings.setdefault(term, [])
             posting.append(i)
             if len(posting) > 2 * t.posting_limit:

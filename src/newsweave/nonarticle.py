@@ -26,15 +26,27 @@ _INTERFACE = re.compile(
     r"try again later|feature is not available|is disabled|custom domain|data ?set|seed list|(?:this|the) page|"
     r"webmaster|navigation|bookmark|publicly accessible)\b",
     re.I)
+# Substrings one of which every _INTERFACE match contains: a fast test before the regex.
+_TRIGGERS = ("crawl", "wayback", "archive", "web page", "url", "javascript", "browser", "cookies", "sign up",
+             "log in", "login", "subscribe", "newsletter", "mailing list", "mail address", "privacy policy",
+             "terms of", "click", "embed", "playback", "rented", "transcript", "page", "location information",
+             "your tweets", "tweet with", "third-party", "try again", "not available", "disabled", "custom domain",
+             "data set", "dataset", "seed list", "webmaster", "navigation", "bookmark", "publicly accessible")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def non_article_reason(text: str) -> str | None:
     """Why this text is not a news article, or None when it reads like one."""
-    n_words = len(words(text))
+    rough_words = len(text.split())  # cheap tests first: most texts are plain articles
+    if rough_words > 2 * MAX_INTERFACE_WORDS:
+        return None
+    n_words = len(words(text)) if rough_words < 2 * MIN_WORDS else rough_words
     if n_words < MIN_WORDS:
         return f"only {n_words} words"
     if n_words > MAX_INTERFACE_WORDS:
+        return None
+    lowered = text.lower()
+    if not any(trigger in lowered for trigger in _TRIGGERS) or not _INTERFACE.search(text):
         return None
     sentences = [s for s in _SENTENCE_END.split(text) if len(s.split()) >= 3]
     if not sentences:

@@ -21,7 +21,7 @@ def content_words(text: str) -> list[str]:
 
 
 def shingles(text: str, size: int = 5) -> set[str]:
-    tokens = words(text)
+    tokens = WORD.findall(text.replace("’", "'").lower())  # words(), lowercasing once
     if len(tokens) < size:
         return {" ".join(tokens)} if tokens else set()
     return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}

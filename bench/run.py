@@ -1,0 +1,293 @@
+"""Story-engine benchmark: ingest -> clean -> dedup -> cluster at growing corpus sizes.
+
+    .venv/bin/python bench/run.py --sizes 10000 100000 [1000000]
+
+A corpus is built from real article texts in ../shared/data (read in place, written only to
+a temporary folder): each synthetic story is made of passages of real articles, published
+on one day, then re-published with known ground truth: syndicated exact copies, edited
+re-publications (a sentence cut, one added, words changed) and updated versions (sentences
+appended), a day or two later and by other outlets. Bad input is mixed in: empty texts,
+missing and absurd dates, and one text copied many times.
+
+Each size runs in its own process (peak RSS is per size) and prints articles/s, peak RSS,
+microseconds per article (the growth over the smallest size is the per-article cost
+growth), duplicate-pair precision/recall against the known copies and B-cubed F1 of the
+stories against the generator's stories. In the same run, as baselines: datasketch
+MinHashLSH doing the same dedup, and scikit-learn agglomerative clustering (TF-IDF,
+average linkage) where it fits in memory (up to --baseline-max articles).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+DATA = REPO.parent / "shared" / "data"
+CHUNK = 10_000  # articles per ingested JSONL file
+ARTICLES_PER_DAY = 3_000
+START = dt.date(2020, 1, 1)
+OUTLETS = [f"Outlet {n}" for n in range(60)]
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+def real_texts() -> list[str]:
+    from newsweave.eval.datasets import read_multinews, read_neus, read_semeval_pairs, read_wikiref
+
+    texts: list[str] = []
+    sources = [
+        (DATA / "multinews" / "validation.csv", lambda p: [d for c in read_multinews(p) for d in c.documents]),
+        (DATA / "neus-allsides" / "val.source", lambda p: [d for c in read_neus(p) for d in c.documents]),
+        (DATA / "wikiref220" / "WikiRef220", lambda p: [d.text for d in read_wikiref(p)]),
+        (DATA / "semeval2022-task8" / "hfl_training_set_with_text.csv",
+         lambda p: [t for pair in read_semeval_pairs(p) if pair.lang1 == pair.lang2 == "en" for t in (pair.text1, pair.text2)]),
+    ]
+    for path, read in sources:
+        if path.exists():
+            texts.extend(read(path))
+    truth = DATA / "extraction-benchmark" / "ground-truth.json"
+    if truth.exists():
+        texts.extend(v.get("articleBody", "") for v in json.loads(truth.read_text(encoding="utf-8")).values())
+    if not texts:
+        sys.exit(f"bench: no real articles found under {DATA} (the data lives beside the checkout in ../shared)")
+    return [t for t in texts if len(t.split()) > 80]
+
+
+def passages(texts: list[str]) -> list[list[str]]:
+    """Runs of 2-3 consecutive sentences: the building blocks of synthetic stories."""
+    out = []
+    for text in texts:
+        sentences = [s.strip() for s in _SENTENCE.split(text.replace("\n", " ")) if len(s.split()) >= 5]
+        for start in range(0, len(sentences) - 1, 3):
+            out.append(sentences[start : start + 3])
+    return out
+
+
+def generate(size: int, seed: int = 7):
+    """Yield (record, story number, copy group) for ``size`` articles."""
+    rng = random.Random(seed)
+    blocks = passages(real_texts())
+    sentences = [s for b in blocks for s in b]
+    produced, story = 0, 0
+    flood_text = " ".join(rng.choice(blocks)[0] for _ in range(6))  # one text copied many times
+    while produced < size:
+        story += 1
+        day = produced // ARTICLES_PER_DAY
+        body = [s for _ in range(rng.randint(3, 4)) for s in rng.choice(blocks)]
+        title = " ".join(body[0].split()[:10])
+        versions = [("original", body)]
+        for _ in range(min(8, int(rng.expovariate(1 / 2.0)))):
+            kind = rng.choice(("copy", "edit", "update"))
+            if kind == "copy":
+                versions.append((kind, body))
+            elif kind == "edit":
+                edited = list(body)
+                if len(edited) > 4:
+                    del edited[rng.randrange(len(edited))]
+                edited.insert(rng.randrange(len(edited) + 1), rng.choice(sentences))
+                words = edited[0].split()
+                words[rng.randrange(len(words))] = rng.choice(("reportedly", "officially", "late", "early"))
+                edited[0] = " ".join(words)
+                versions.append((kind, edited))
+            else:
+                versions.append((kind, body + rng.sample(sentences, 2)))
+        for n, (kind, text) in enumerate(versions):
+            if produced >= size:
+                break
+            shift = rng.randint(0, 2) if n else 0  # copies run a day or two later
+            published = (START + dt.timedelta(days=day + shift)).isoformat()
+            record = {"id": f"s{story}v{n}", "title": title, "text": " ".join(text),
+                      "source": rng.choice(OUTLETS), "published": published}
+            roll = rng.random()
+            if roll < 0.005:
+                record["published"] = None  # no date
+            elif roll < 0.007:
+                record["published"] = "9999-99-99"  # absurd date
+            yield record, story, f"g{story}"
+            produced += 1
+        if rng.random() < 0.01 and produced < size:  # the flood: one text, many outlets
+            for _ in range(min(size - produced, 50)):
+                yield ({"id": f"flood{produced}", "title": "Notice", "text": flood_text,
+                        "source": rng.choice(OUTLETS), "published": None}, -1, "flood")
+                produced += 1
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_size(size: int, baseline_max: int, datasketch_max: int) -> dict:
+    from newsweave import clean, cluster, ingest, nonarticle
+    from newsweave.dedup import DuplicateFinder
+    from newsweave.eval.metrics import bcubed
+    from newsweave.story_features import TermStatistics, article_terms, vectorise
+
+    workdir = Path(tempfile.mkdtemp(prefix="newsweave-bench-"))
+    gold_story, gold_group, files, chunk = [], [], [], []
+    for record, story, group in generate(size):
+        chunk.append(json.dumps(record))
+        gold_story.append(story if story >= 0 else f"flood")
+        gold_group.append(group)
+        if len(chunk) == CHUNK:
+            files.append(workdir / f"part{len(files):04d}.jsonl")
+            files[-1].write_text("\n".join(chunk), encoding="utf-8")
+            chunk = []
+    if chunk:
+        files.append(workdir / f"part{len(files):04d}.jsonl")
+        files[-1].write_text("\n".join(chunk), encoding="utf-8")
+
+    finder, stats, index = DuplicateFinder("rensa"), TermStatistics(), cluster.StoryIndex()
+    found_copy: list[int | None] = []
+    labels: list[object] = []
+    stage = {"ingest": 0.0, "clean": 0.0, "dedup": 0.0, "cluster": 0.0}
+    started = time.perf_counter()
+    for file in files:
+        t0 = time.perf_counter()
+        articles, _errors = ingest.read_paths([str(file)])
+        t1 = time.perf_counter()
+        clean.clean_articles(articles)
+        nonarticle.mark_non_articles(articles)
+        t2 = time.perf_counter()
+        for article in articles:
+            earlier, _ = finder.add(article.text) if article.is_article else (None, 0.0)
+            found_copy.append(earlier)
+        t3 = time.perf_counter()
+        terms = [article_terms(a) if a.is_article else None for a in articles]
+        for counts in terms:
+            if counts is not None:
+                stats.add(counts)
+        chunk_labels: list[object] = [None] * len(articles)
+        for i in cluster.time_order(articles):
+            if terms[i] is None:
+                chunk_labels[i] = f"alone{len(labels) + i}"
+            else:
+                chunk_labels[i] = index.assign(cluster.features_of(articles[i], vectorise(terms[i], stats)))
+        labels.extend(chunk_labels)
+        t4 = time.perf_counter()
+        for name, seconds in zip(stage, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
+            stage[name] += seconds
+    elapsed = time.perf_counter() - started
+    result = {"size": size, "articles_per_s": size / elapsed, "us_per_article": 1e6 * elapsed / size,
+              "peak_rss_mb": peak_rss_mb(), "stage_s": {k: round(v, 1) for k, v in stage.items()}}
+    result["dedup"] = dedup_quality(found_copy, gold_group, len(labels))
+    result["stories_bcubed_f1"] = round(bcubed(gold_story[: len(labels)], labels)["bcubed_f1"], 3)
+    if size <= datasketch_max:
+        result["datasketch"] = compare_minhash_backends(files)
+    if size <= baseline_max:
+        result["agglomerative"] = agglomerative_baseline(files, gold_story)
+    for file in files:
+        file.unlink()
+    workdir.rmdir()
+    return result
+
+
+def dedup_quality(found_copy: list[int | None], gold_group: list[str], n: int) -> dict:
+    """Precision and recall of 'copies an earlier article' links against the known copy groups."""
+    linked = [(i, j) for i, j in enumerate(found_copy[:n]) if j is not None]
+    correct = sum(1 for i, j in linked if gold_group[i] == gold_group[j])
+    first_of_group: dict[str, int] = {}
+    expected = 0
+    for i, group in enumerate(gold_group[:n]):
+        if group in first_of_group:
+            expected += 1
+        else:
+            first_of_group[group] = i
+    return {"precision": round(correct / len(linked), 3) if linked else None,
+            "recall": round(correct / expected, 3) if expected else None}
+
+
+def compare_minhash_backends(files: list[Path]) -> dict:
+    """The same streaming dedup with datasketch and with rensa, timed on the same texts."""
+    from newsweave import ingest
+    from newsweave.dedup import DuplicateFinder
+
+    texts = [a.text for f in files for a in ingest.read_paths([str(f)])[0]]
+    out = {}
+    for backend in ("datasketch", "rensa"):
+        finder = DuplicateFinder(backend)
+        t0 = time.perf_counter()
+        links = sum(finder.add(t)[0] is not None for t in texts)
+        out[backend] = {"articles_per_s": round(len(texts) / (time.perf_counter() - t0)), "copies_found": links}
+    out["rensa_speedup"] = round(out["rensa"]["articles_per_s"] / out["datasketch"]["articles_per_s"], 1)
+    return out
+
+
+def agglomerative_baseline(files: list[Path], gold_story: list) -> dict:
+    """scikit-learn TF-IDF + average-linkage agglomerative clustering (all pairs, dense)."""
+    import numpy as np
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from newsweave import ingest
+    from newsweave.eval.metrics import bcubed
+
+    texts = [a.text for f in files for a in ingest.read_paths([str(f)])[0]]
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+    distances = np.clip(1.0 - (vectors @ vectors.T).toarray(), 0.0, 2.0)
+    labels = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
+                                     distance_threshold=0.8).fit_predict(distances)
+    elapsed = time.perf_counter() - t0
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    return {"articles_per_s": round(len(texts) / elapsed), "peak_alloc_mb": round(peak),
+            "stories_bcubed_f1": round(bcubed(gold_story[: len(texts)], labels.tolist())["bcubed_f1"], 3)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--baseline-max", type=int, default=10_000,
+                        help="largest size for the all-pairs agglomerative baseline (memory grows as n^2)")
+    parser.add_argument("--datasketch-max", type=int, default=10_000,
+                        help="largest size for the datasketch-vs-rensa dedup comparison")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: one size
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_size(args.one, args.baseline_max, args.datasketch_max)))
+        return
+    results = []
+    for size in args.sizes:
+        child = subprocess.run([sys.executable, __file__, "--one", str(size), "--baseline-max", str(args.baseline_max),
+                                "--datasketch-max", str(args.datasketch_max)], capture_output=True, text=True)
+        if child.returncode != 0:
+            sys.exit(f"bench at {size} failed:\n{child.stderr[-3000:]}")
+        results.append(json.loads(child.stdout.strip().splitlines()[-1]))
+        report(results)
+
+
+def report(results: list[dict]) -> None:
+    first = results[0]
+    latest = results[-1]
+    growth = latest["us_per_article"] / first["us_per_article"]
+    print(f"\n== {latest['size']:,} articles: {latest['articles_per_s']:,.0f} articles/s end to end, "
+          f"peak RSS {latest['peak_rss_mb']:,.0f} MB, {latest['us_per_article']:,.0f} us/article "
+          f"({growth:.2f}x the {first['size']:,} cost)")
+    print(f"   stages (s): {latest['stage_s']}")
+    print(f"   dedup vs known copies: {latest['dedup']}; stories B-cubed F1 vs generator: {latest['stories_bcubed_f1']}")
+    if "datasketch" in latest:
+        d = latest["datasketch"]
+        print(f"   MinHash dedup alone: rensa {d['rensa']['articles_per_s']:,}/s vs datasketch "
+              f"{d['datasketch']['articles_per_s']:,}/s ({d['rensa_speedup']}x); copies found "
+              f"{d['rensa']['copies_found']} vs {d['datasketch']['copies_found']}")
+    if "agglomerative" in latest:
+        a = latest["agglomerative"]
+        print(f"   agglomerative baseline (cluster only): {a['articles_per_s']:,} articles/s, peak allocation "
+              f"{a['peak_alloc_mb']:,} MB, stories B-cubed F1 {a['stories_bcubed_f1']}")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
