@@ -16,6 +16,7 @@ def write_atomically(path: Path, content: str) -> None:
     """Write to a temporary file beside ``path`` and rename it over: readers never see half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; a report is an ordinary file
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(content)
@@ -26,6 +27,12 @@ def write_atomically(path: Path, content: str) -> None:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def write_reports(report: Report, outdir: str | os.PathLike) -> dict[str, Path]:
