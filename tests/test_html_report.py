@@ -194,6 +194,7 @@ def test_every_story_title_is_rendered(browser, seeds):
     page = browser.open_page(path.as_uri())
     titles = page.evaluate("[...document.querySelectorAll('article.story h2')].map(h => h.innerText)")
     assert [_text(t) for t in titles] == [_text(s.title) for s in report.stories]
+    assert page.evaluate("[...document.querySelectorAll('article.story h2')].every(h => h.checkVisibility())")
     assert page.evaluate("document.querySelectorAll('#stories tbody tr').length") == len(report.stories)
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
 
@@ -316,3 +317,17 @@ def test_the_policy_blocks_a_script_that_slipped_through(browser, seeds, tmp_pat
     external = [e for e in page.events("Network.requestWillBeSent") if e["request"]["url"].startswith("http")]
     failed = {e["requestId"]: e.get("blockedReason") for e in page.events("Network.loadingFailed")}
     assert all(failed.get(e["requestId"]) == "csp" for e in external), failed
+
+
+@pytest.mark.browser
+def test_screenshots_are_full_page_pngs_at_desktop_and_phone_width(browser, hostile, tmp_path):
+    from newsweave.tools.screenshot import take_screenshots
+
+    _, path = hostile
+    shots = take_screenshots(path, tmp_path)
+    assert [p.name for p in shots] == ["report.png", "report-phone.png"]
+    for shot, width in zip(shots, (1280, 390)):
+        header = shot.read_bytes()[:24]
+        assert header[:8] == b"\x89PNG\r\n\x1a\n"
+        png_width, png_height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+        assert png_width == width and png_height > 900  # the whole page, not one screenful

@@ -174,6 +174,9 @@ def speaker_statements(ctx: Context, story: Story) -> str:
                          f"{_sources_chips(ctx, statement.get('sources'), statement.get('spans'))}</li>")
         if items:
             role = f" <span class='role'>{esc(speaker['role'])}</span>" if speaker.get("role") else ""
+            carried = {i for i in as_list(speaker.get("sources")) if isinstance(i, str) and i in ctx.articles}
+            if len(carried) > 1:
+                role += f" <span class='note'>· in {len(carried)} articles</span>"
             blocks.append(f"<div class='speaker'><h4>{esc(speaker['speaker'])}{role}</h4>"
                           f"{fold_list(items, MAX_STATEMENTS, 'statements', 'statements')}</div>")
     return "".join(blocks)
