@@ -64,8 +64,9 @@ def is_summary_worthy(text: str, n_words: int, weights: SummaryWeights = Summary
 
 def fill_budget(order: list[int], lengths: list[int], max_words: int) -> list[int]:
     """Take items in ``order`` while they fit in ``max_words``; one that does not fit is
-    skipped and a shorter one after it may still fit. Every system in an evaluation uses
-    this same rule, so budgets are comparable."""
+    skipped and a shorter one after it may still fit. The baselines in an evaluation use
+    this rule, and ``summarize`` fills its budget the same way (skipping repeats as well),
+    so budgets are comparable."""
     chosen, used = [], 0
     for item in order:
         if used + lengths[item] <= max_words:
@@ -83,12 +84,9 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
     return out
 
 
-ANALYZER = concept_words
-
-
 def _vectors(texts: list[str]):
     try:
-        return TfidfVectorizer(analyzer=ANALYZER, sublinear_tf=True).fit_transform(texts)
+        return TfidfVectorizer(analyzer=concept_words, sublinear_tf=True).fit_transform(texts)
     except ValueError:  # no content words anywhere
         return None
 
@@ -107,6 +105,8 @@ def sentence_scores(articles: list[Article], candidates: list[_Candidate], vecto
     else:
         centrality = np.zeros(len(candidates))
     position = np.array([1.0 / (1 + c.sentence) ** weights.position_decay for c in candidates])
+    # position and corroboration are in [0, 1]; scaled to the best centrality of this story
+    # so that the weights mean the same in a story of short leads and in one of long reports
     return weights.centrality * centrality + weights.position * position * centrality.max(initial=0.0) \
         + weights.support * support * centrality.max(initial=0.0)
 
