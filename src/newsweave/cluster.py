@@ -48,7 +48,7 @@ class StoryThresholds:
     link_similarity: float = 0.05  # batch: weaker article-to-article links are not kept
     graph_neighbours: int = 2  # batch: links kept per article (few links keep stories cohesive)
     graph_max_articles: int = 20_000  # batch: larger inputs use incremental assignment (bounded memory)
-    people_mismatch: float = 0.5  # similarity kept when both name people and none is shared
+    people_mismatch: float = 0.7  # similarity kept when both name people and none is shared
     posting_limit: int = 300  # most recent stories (articles) kept per index term: bounds the cost
 
 
