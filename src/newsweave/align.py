@@ -24,7 +24,8 @@ from .paraphrase import concept_words
 
 SAME_FACT_SIMILARITY = 0.3
 GROUP_SIMILARITY_SHARE = 0.6  # merged groups must average at least this share of the threshold
-MIN_SHARED_CONCEPTS = 3  # a pair shares at least this many concepts (or all of the shorter one's)
+MIN_SHARED_CONCEPTS = 3
+EVIDENCE_HALF_CONCEPTS = 3  # a pair sharing this many concepts has its similarity counted half  # a pair shares at least this many concepts (or all of the shorter one's)
 MIN_CLAUSE_WORDS = 5
 MAX_UNITS = 4000  # beyond this, only each article's leading sentences are aligned (quadratic cost)
 
@@ -120,8 +121,10 @@ def _merge(units: list[Unit], vectors, threshold: float) -> list[list[int]]:
     shared = np.asarray(present[rows].multiply(present[cols]).sum(axis=1)).ravel()
     keep = (article_of[rows] != article_of[cols]) & (
         shared >= np.minimum(MIN_SHARED_CONCEPTS, np.minimum(sizes[rows], sizes[cols])))
-    rows, cols = rows[keep], cols[keep]
-    order = np.argsort(-similarity[rows, cols], kind="stable")
+    rows, cols, shared = rows[keep], cols[keep], shared[keep]
+    # Short clauses reach high cosines on a few words; pairs that share more concepts are
+    # surer evidence and are merged first.
+    order = np.argsort(-similarity[rows, cols] * shared / (shared + EVIDENCE_HALF_CONCEPTS), kind="stable")
     group_of = list(range(len(units)))
     members: dict[int, list[int]] = {n: [n] for n in range(len(units))}
     articles_in: dict[int, set[int]] = {n: {units[n].article} for n in range(len(units))}
