@@ -247,3 +247,22 @@ def test_interrupted_ingest_keeps_what_was_committed(tmp_path, monkeypatch):
     result, _, counts = store.ingest_paths([str(tmp_path / "news")], db)
     assert result.skipped == 2 and result.added == len(CORPUS) - 2
     assert counts["articles"] == len(CORPUS)
+
+
+def test_eval_pairs_story_similarity_tracks_the_gold_rating():
+    from newsweave.eval import pairs as eval_pairs
+    path = require(DATA / "semeval2022-task8" / "hfl_training_set_with_text.csv")
+    args = argparse.Namespace(path=str(path), languages="en-en", limit=80)
+    result = eval_pairs.run(args)
+    assert result["items"] == 80
+    assert result["systems"]["newsweave"]["pearson"] > 0.5
+
+
+def test_wikiref_reader_makes_small_topics_noise_singletons():
+    from newsweave.eval.datasets import read_wikiref
+    documents = read_wikiref(require(DATA / "wikiref220"))
+    labels = [d.label for d in documents]
+    assert len(documents) == 220
+    assert labels.count("malaysia.airlines.flight") == 39
+    noise = [label for label in labels if label.startswith("noise:")]
+    assert noise and len(set(noise)) == len(noise)
