@@ -102,6 +102,7 @@ thead th{background:var(--panel);font-size:.8rem;white-space:nowrap}
 .versions>li{margin:.3rem 0}
 .speaker{margin:.9rem 0}
 .speaker h4{margin:0 0 .2rem}
+.speaker h4 .note{font-weight:400}
 .role{font-weight:400;color:var(--muted)}
 .statements{list-style:none;margin:0;padding:0}
 .statements>li{margin:.3rem 0;padding:.3rem 0 .3rem .8rem;border-left:3px solid var(--line)}
