@@ -148,7 +148,8 @@ def run_size(size: int, baseline_max: int, datasketch_max: int) -> dict:
         files[-1].write_text("\n".join(chunk), encoding="utf-8")
 
     finder, stats, index = DuplicateFinder("rensa"), TermStatistics(), cluster.StoryIndex()
-    found_copy: list[int | None] = []
+    found_copy: list[int | None] = []  # per article: the earlier article it copies
+    finder_to_corpus: list[int] = []  # DuplicateFinder position -> article number
     labels: list[object] = []
     stage = {"ingest": 0.0, "clean": 0.0, "dedup": 0.0, "cluster": 0.0}
     started, started_cpu = time.perf_counter(), time.process_time()
@@ -160,7 +161,11 @@ def run_size(size: int, baseline_max: int, datasketch_max: int) -> dict:
         nonarticle.mark_non_articles(articles)
         t2 = time.perf_counter()
         for article in articles:
-            earlier, _ = finder.add(article.text) if article.is_article else (None, 0.0)
+            earlier = None
+            if article.is_article:  # non-articles are never anyone's copy
+                finder_to_corpus.append(len(found_copy))
+                position, _ = finder.add(article.text)
+                earlier = None if position is None else finder_to_corpus[position]
             found_copy.append(earlier)
         t3 = time.perf_counter()
         terms = [article_terms(a) if a.is_article else None for a in articles]

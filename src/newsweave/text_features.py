@@ -28,4 +28,4 @@ def shingles(text: str, size: int = 5) -> set[str]:
 
 
 def normalised_text(text: str) -> str:
-    return " ".join(words(text))
+    return " ".join(WORD.findall(text.replace("’", "'").lower()))  # words(), lowercasing once
