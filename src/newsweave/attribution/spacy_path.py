@@ -294,6 +294,12 @@ def find_attributions(text: str, nlp) -> list[Attribution]:
             if content is None and speaks_alone:
                 # a quotation may run over several sentences before its cue: look in the paragraph
                 content = _adjacent_quote(text, token, _paragraph(text, token.idx))
+            if content is None and speaks_alone:
+                # "pledged to win", "urged voters to unite", "did not respond to requests"
+                evaluation = _evaluation(token, text)
+                if evaluation is not None:
+                    found.append(evaluation)
+                continue
             if content is None or content[1] - content[0] < 8:
                 continue
             paragraph = _paragraph(text, token.idx)
