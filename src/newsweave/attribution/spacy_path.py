@@ -155,6 +155,8 @@ def _parenthetical_rest(text: str, verb, paragraph: CharSpan) -> CharSpan | None
     return (start, end) if end - start >= 8 else None
 
 
+# speech verbs whose object is not what was said ("continue to do so", "add troops", "point to")
+_NO_OBJECT_CONTENT = {"continue", "add", "point", "post", "text", "email", "state", "counter", "charge"}
 _OBJECT_DEPS = {"dobj", "dative", "oprd", "xcomp", "prep", "attr", "acomp", "prt", "pobj"}
 
 
@@ -294,7 +296,7 @@ def find_attributions(text: str, nlp) -> list[Attribution]:
             if content is None and speaks_alone:
                 # a quotation may run over several sentences before its cue: look in the paragraph
                 content = _adjacent_quote(text, token, _paragraph(text, token.idx))
-            if content is None and speaks_alone:
+            if content is None and speaks_alone and lemma not in _NO_OBJECT_CONTENT:
                 # "pledged to win", "urged voters to unite", "did not respond to requests"
                 evaluation = _evaluation(token, text)
                 if evaluation is not None:
