@@ -266,3 +266,11 @@ def test_wikiref_reader_makes_small_topics_noise_singletons():
     assert labels.count("malaysia.airlines.flight") == 39
     noise = [label for label in labels if label.startswith("noise:")]
     assert noise and len(set(noise)) == len(noise)
+
+
+def test_copies_join_their_canonicals_story_without_being_clustered_again():
+    articles = [Article(f"copy{i}", "p", WIRE) for i in range(50)]
+    articles.append(Article("other", "p", "A late goal gave the visitors a draw in a match the home side dominated."))
+    dedup.mark_duplicates(articles)
+    groups = [{a.id for a in g} for g in cluster.group_stories(articles)]
+    assert {f"copy{i}" for i in range(50)} in groups and {"other"} in groups

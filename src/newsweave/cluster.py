@@ -349,12 +349,30 @@ def assign_stories(articles: list[Article], thresholds: StoryThresholds = DEFAUL
 
 
 def group_stories(articles: list[Article], thresholds: StoryThresholds = DEFAULT_THRESHOLDS) -> list[list[Article]]:
-    """Group articles into stories; each group keeps input order, groups are biggest first."""
+    """Group articles into stories; each group keeps input order, groups are biggest first.
+
+    Copies (``duplicate_of`` set by dedup) are not clustered again: each joins its canonical's
+    story, so a wire story carried by a thousand outlets costs one article here.
+    """
     if not articles:
         return []
-    labels = assign_stories(articles, thresholds)
+    by_id = {a.id: a for a in articles}
+
+    def original_of(article: Article) -> Article:
+        seen = set()  # follows copy-of-a-copy chains; a cycle ends the walk
+        while article.duplicate_of in by_id and article.id not in seen:
+            seen.add(article.id)
+            article = by_id[article.duplicate_of]
+        return article
+
+    original = {a.id: original_of(a).id for a in articles}
+    originals = [a for a in articles if original[a.id] == a.id]
+    story_of = dict(zip((a.id for a in originals), assign_stories(originals, thresholds)))
     groups: dict[int, list[Article]] = {}
-    for label, article in zip(labels, articles):
-        groups.setdefault(label, []).append(article)
+    for article in articles:
+        key = story_of.get(original[article.id])
+        if key is None:  # a cycle of copies: the article stands alone
+            key = -1 - len(groups)
+        groups.setdefault(key, []).append(article)
     position = {id(a): i for i, a in enumerate(articles)}
     return sorted(groups.values(), key=lambda g: (-len(g), position[id(g[0])]))
