@@ -91,10 +91,22 @@ def _source_of(verb):
 
 
 def _source_span(subject, doc) -> CharSpan:
-    """The subject's phrase, without a relative clause that follows the name."""
-    tokens = [t for t in subject.subtree if not (t.dep_ == "relcl" or t.head.dep_ == "relcl" and t.i > subject.i)]
-    tokens = [t for t in tokens if not any(a.dep_ == "relcl" for a in t.ancestors if a.i > subject.i and a in subject.subtree)]
-    start, end = _span(sorted(tokens, key=lambda t: t.i))
+    """The subject's phrase, without what follows a name: a relative clause ("Trump, who
+    leads in delegates,") or a place or time ("Trump in Kentucky", "Trump at the time")."""
+    dropped = set()
+    for child in subject.children:
+        if child.i > subject.i and (child.dep_ == "relcl" or child.dep_ == "prep" and subject.pos_ == "PROPN"):
+            dropped.update(t.i for t in child.subtree)
+    tokens = sorted((t for t in subject.subtree if t.i not in dropped), key=lambda t: t.i)
+    # the kept phrase ends where the first dropped part begins
+    if dropped:
+        first_dropped = min(i for i in dropped)
+        tokens = [t for t in tokens if t.i < first_dropped] or tokens
+        while len(tokens) > 1 and tokens[-1].is_punct:
+            tokens.pop()
+        start, end = _span(tokens)
+        return trim(doc.text, start, end, keep_final_stop=True)
+    start, end = _span(tokens)
     return source_span(doc.text, start, end)
 
 
