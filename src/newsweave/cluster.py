@@ -11,7 +11,10 @@ Stories are average-linkage clusters: a story's members are on average at least
 
 - batch (``group_stories``): in time order, each article looks up earlier articles that
   share its strongest terms through an inverted index and keeps its best few links; average
-  linkage then runs best-first over that sparse graph.
+  linkage then runs best-first over that sparse graph. Beyond ``graph_max_articles`` (100k+
+  inputs), batch mode is the incremental assignment over time-ordered articles, so memory
+  follows the time window rather than the corpus. Copies found by dedup follow their
+  canonical article and are not clustered again.
 - incremental (``StoryIndex``, persisted by ``store``): each new article looks up candidate
   stories through an inverted index over the stories' strongest terms and joins the best one
   when its mean similarity to the members reaches ``incremental_join_similarity``.
