@@ -150,8 +150,8 @@ def _select(candidates, scores, vectors, facts_of, max_words, weights) -> list[i
         if used_words + c.n_words > max_words or not is_summary_worthy(c.text, c.n_words, weights):
             continue
         its_facts = set(facts_of.get((c.article, c.sentence), []))
-        if its_facts & used_facts:
-            continue
+        if its_facts and its_facts <= used_facts:
+            continue  # every statement in it is already in the summary
         if chosen and vectors is not None:
             overlap = (vectors[chosen] @ vectors[k].T).toarray().ravel()
             if overlap.max() > weights.redundancy:
