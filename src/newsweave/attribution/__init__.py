@@ -198,9 +198,10 @@ def extract_quotes(article: Article, roles: dict[str, str] | None = None, backen
     mapping = canonical_names({q.speaker for q in quotes if person_name(q.speaker)} | set(roles.values()))
     for quote in quotes:
         quote.speaker = mapping.get(quote.speaker, quote.speaker)
-    # "Xi said he believes that A": "he believes that A" inside Xi's statement says nothing new
+    # "Xi said he believes that A", "Wang said China will support Russia": an attribution
+    # inside another's statement is part of that statement, not a statement of its own
     return [q for q in quotes if not any(
-        o is not q and o.speaker == q.speaker and o.start <= q.start and q.end <= o.end and o.end - o.start > q.end - q.start
+        o is not q and o.start <= min(q.start, q.cue_start) and q.end <= o.end and o.end - o.start > q.end - q.start
         for o in quotes)]
 
 
