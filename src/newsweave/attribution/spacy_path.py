@@ -169,6 +169,7 @@ def _parenthetical_rest(text: str, verb, paragraph: CharSpan) -> CharSpan | None
 
 # speech verbs whose object is not what was said ("continue to do so", "add troops", "point to")
 _NO_OBJECT_CONTENT = {"continue", "add", "point", "post", "text", "email", "state", "counter", "charge"}
+_CONTENT_PREPOSITIONS = {"as", "for", "about", "of", "to", "over", "that"}
 _OBJECT_DEPS = {"dobj", "dative", "oprd", "xcomp", "prep", "attr", "acomp", "prt", "pobj"}
 
 
@@ -178,6 +179,8 @@ def _evaluation(verb, text: str) -> Attribution | None:
     if subject is None or subject.lower_ in {"i", "you", "we", "it", "that", "this"}:
         return None
     objects = [c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS]
+    # a later "on his radio show", "this week" says where or when, not what
+    objects = [c for i, c in enumerate(objects) if i == 0 or c.dep_ != "prep" or c.lower_ in _CONTENT_PREPOSITIONS]
     if not objects or objects[0].dep_ == "prt" and len(objects) == 1:
         return None
     first = next((c for c in objects if c.dep_ != "prt"), objects[0])
@@ -190,6 +193,7 @@ def _evaluation(verb, text: str) -> Attribution | None:
     cue_end = particle[0].idx + len(particle[0].text) if particle else verb.idx + len(verb.text)
     if particle and content[0] <= particle[0].idx:
         content = trim(text, cue_end, content[1])
+    content = _extend_to_quotes(text, content, _paragraph(text, verb.idx))
     return Attribution(kind_of(text, content), (verb.idx, cue_end), _source_span(subject, verb.doc), [content])
 
 
@@ -207,7 +211,7 @@ def _to_clause_end(text: str, verb, content: CharSpan) -> CharSpan:
     """A complement after its cue that goes on with "but"/"and" ("that A, but B") runs to the
     end of the sentence unless a new clause of the reporter's starts first; "told the crowd: “...”" keeps the quotation."""
     start, end = content
-    colon = re.match(r"[^“\"]{0,40}?:\s*(?=[“\"])", text[start:end])
+    colon = re.match(r"[^“\"]{0,40}?[:,]\s*(?=[“\"])", text[start:end])
     if colon:
         start += colon.end()
     rest = text[end:verb.sent.end_char]
