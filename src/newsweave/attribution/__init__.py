@@ -91,7 +91,12 @@ def _continue_paragraphs(text: str, sentences: list[CharSpan], found: list[Attri
     for index, attribution in cue_sentence.items():
         start, end = sentences[index]
         paragraph = next((p for p in paragraphs if p[0] <= start < p[1]), None)
-        if paragraph is None or text[paragraph[0]:start].strip() or attribution.content[-1][1] < end - 2:
+        if paragraph is None:
+            continue
+        if attribution.kind == "direct" or text[attribution.content[0][0]] in "“\"":
+            _continue_quotation(text, sentences, index, paragraph, attribution, cue_sentence)
+            continue
+        if text[paragraph[0]:start].strip() or attribution.content[-1][1] < end - 2:
             continue
         if attribution.content[0][0] < attribution.cue[0]:
             continue
@@ -104,6 +109,22 @@ def _continue_paragraphs(text: str, sentences: list[CharSpan], found: list[Attri
             attribution.content.append((s_start, s_end - 1 if text[s_end - 1] == "." else s_end))
             attribution.continued += 1
             following += 1
+
+
+def _continue_quotation(text: str, sentences: list[CharSpan], index: int, paragraph: CharSpan,
+                        attribution: Attribution, cue_sentence: dict) -> None:
+    """'"A," he said. "B."': the quotation that follows in the paragraph is his too."""
+    following = index + 1
+    while following < len(sentences) and sentences[following][0] < paragraph[1] and following not in cue_sentence:
+        s_start, s_end = sentences[following]
+        if text[s_start] not in "“\"" or s_start < attribution.content[-1][1]:
+            break
+        close = max(text.rfind("”", s_start, s_end), text.rfind('"', s_start + 1, s_end))
+        if close == -1:
+            break
+        attribution.content.append((s_start, close + 1))
+        attribution.continued += 1
+        following += 1
 
 
 _THIRD_PERSON_OPENERS = re.compile(r"^(?:He|She|They|His|Her|Their|It)\b")
