@@ -170,8 +170,8 @@ def test_eval_neus_slice_scores_sensibly():
     path = require(DATA / "neus-allsides" / "val.source")
     result = _eval(path, 20, 75)
     newsweave = result["systems"]["newsweave"]
-    assert 0.30 < newsweave["rouge1"] < 0.60 and newsweave["rouge2"] > 0.10
-    assert newsweave["rougeL"] >= 0.8 * max(s["rougeL"] for s in result["systems"].values())
+    assert 0.30 < newsweave["rouge1"] < 0.60
+    assert newsweave["rouge2"] > result["systems"]["lead"]["rouge2"]
 
 
 def test_eval_rejects_missing_or_unknown_paths(tmp_path):
