@@ -46,8 +46,8 @@ class StoryThresholds:
     time_window_days: int = 7  # stories further apart than this are never candidates
     centroid_terms: int = 300  # strongest terms kept of a story's summed member vectors
     index_terms: int = 60  # a story (batch: an article) is findable through this many of its strongest terms
-    query_terms: int = 40  # an article looks stories up through this many of its strongest terms
-    max_candidates: int = 12  # stories (batch: articles) scored exactly per article
+    query_terms: int = 30  # an article looks stories up through this many of its strongest terms
+    max_candidates: int = 8  # stories (batch: articles) scored exactly per article
     link_similarity: float = 0.05  # batch: weaker article-to-article links are not kept
     graph_neighbours: int = 2  # batch: links kept per article (few links keep stories cohesive)
     graph_max_articles: int = 20_000  # batch: larger inputs use incremental assignment (bounded memory)
@@ -78,6 +78,7 @@ class StoryState:
     first_day: int | None = None
     last_day: int | None = None
     people: Counter = field(default_factory=Counter)
+    indexed: set[str] = field(default_factory=set)  # terms the story is filed under (this session)
     _profile: Vector | None = None
 
     def profile(self, max_terms: int) -> Vector:
@@ -169,14 +170,15 @@ class StoryIndex:
     def posting(self, term: str) -> list[int]:
         return self.postings.get(term, [])
 
-    def save(self, story: StoryState, terms: list[str]) -> None:
+    def save(self, story: StoryState, new_terms: list[str]) -> None:
+        """Keep the story and file it under the index terms it was not filed under yet."""
         self.stories[story.key] = story
-        for term in terms:
+        limit = self.thresholds.posting_limit
+        for term in new_terms:
             posting = self.postings.setdefault(term, [])
-            if story.key not in posting[-8:]:  # recently indexed under this term already
-                posting.append(story.key)
-            if len(posting) > 2 * self.thresholds.posting_limit:
-                del posting[: len(posting) - self.thresholds.posting_limit]
+            posting.append(story.key)
+            if len(posting) > 2 * limit:
+                del posting[: len(posting) - limit]
 
     # assignment: shared by every storage
     def candidates(self, vector: Vector) -> list[int]:
@@ -237,7 +239,10 @@ class StoryIndex:
     def add_to(self, story: StoryState, article: ArticleFeatures) -> None:
         story.add(article.vector, article.day, article.people)
         t = self.thresholds
-        self.save(story, strongest(story.profile(t.centroid_terms), t.index_terms))
+        new_terms = [term for term in strongest(story.profile(t.centroid_terms), t.index_terms)
+                     if term not in story.indexed]
+        story.indexed.update(new_terms)
+        self.save(story, new_terms)
 
 
 def time_order(articles: list[Article]) -> list[int]:

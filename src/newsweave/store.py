@@ -87,7 +87,7 @@ class StoredStoryIndex(cluster.StoryIndex):
             "SELECT story FROM postings WHERE term = ? ORDER BY story DESC LIMIT ?",
             (term, self.thresholds.posting_limit))]
 
-    def save(self, story: cluster.StoryState, terms: list[str]) -> None:
+    def save(self, story: cluster.StoryState, new_terms: list[str]) -> None:
         self.stories[story.key] = story
         story.profile(self.thresholds.centroid_terms)  # bounds the stored sum
         self.db.execute(
@@ -95,7 +95,7 @@ class StoredStoryIndex(cluster.StoryIndex):
             (story.key, story.size, story.first_day, story.last_day,
              json.dumps(dict(story.total)), json.dumps(dict(story.people))))
         self.db.executemany("INSERT OR IGNORE INTO postings (term, story) VALUES (?, ?)",
-                            [(term, story.key) for term in terms])
+                            [(term, story.key) for term in new_terms])
 
     def forget_cache(self) -> None:
         self.stories.clear()
