@@ -25,9 +25,10 @@ from .paraphrase import concept_words
 SAME_FACT_SIMILARITY = 0.3
 GROUP_SIMILARITY_SHARE = 0.6  # merged groups must average at least this share of the threshold
 MIN_SHARED_CONCEPTS = 3
-EVIDENCE_HALF_CONCEPTS = 3  # a pair sharing this many concepts has its similarity counted half  # a pair shares at least this many concepts (or all of the shorter one's)
+EVIDENCE_HALF_CONCEPTS = 3
+NEIGHBOURS = 20  # each clause is compared with its this-many most similar clauses of other articles  # a pair sharing this many concepts has its similarity counted half  # a pair shares at least this many concepts (or all of the shorter one's)
 MIN_CLAUSE_WORDS = 5
-MAX_UNITS = 4000  # beyond this, only each article's leading sentences are aligned (quadratic cost)
+MAX_UNITS = 2500  # beyond this, only each article's leading sentences are aligned (quadratic memory)
 
 # Where one sentence joins two reported statements; the connector itself belongs to neither.
 # "Noting that A, Putin said B": a speech tag inside a sentence, followed by more words,
@@ -113,7 +114,8 @@ def _merge(units: list[Unit], vectors, threshold: float) -> list[list[int]]:
     similarity = (vectors @ vectors.T).toarray()
     article_of = np.array([u.article for u in units])
     np.fill_diagonal(similarity, 0.0)
-    rows, cols = np.nonzero(np.triu(similarity, 1) >= threshold)
+    similarity[article_of[:, None] == article_of[None, :]] = 0.0
+    rows, cols = _nearest_pairs(similarity, threshold, NEIGHBOURS)
     # Cosine alone lets two clauses match on one rare word ("impeachable"); a statement
     # shared by two articles shares several of its concepts.
     present = (vectors > 0).astype(np.int32)
@@ -139,6 +141,25 @@ def _merge(units: list[Unit], vectors, threshold: float) -> list[list[int]]:
         members[gr].extend(members.pop(gc))
         articles_in[gr] |= articles_in.pop(gc)
     return list(members.values())
+
+
+def _nearest_pairs(similarity: np.ndarray, threshold: float, neighbours: int):
+    """Pairs (i < j) at or above ``threshold`` where one is among the other's ``neighbours``
+    most similar units: a statement has few true matches, and a story of near-identical
+    wire copies would otherwise yield millions of pairs."""
+    n = len(similarity)
+    if n <= neighbours + 1:
+        rows, cols = np.nonzero(np.triu(similarity, 1) >= threshold)
+        return rows, cols
+    nearest = np.argpartition(-similarity, neighbours, axis=1)[:, :neighbours]
+    rows = np.repeat(np.arange(n), neighbours)
+    cols = nearest.ravel()
+    keep = similarity[rows, cols] >= threshold
+    pairs = {(min(r, c), max(r, c)) for r, c in zip(rows[keep].tolist(), cols[keep].tolist())}
+    if not pairs:
+        return np.array([], dtype=int), np.array([], dtype=int)
+    rows, cols = map(np.array, zip(*sorted(pairs)))
+    return rows, cols
 
 
 def _central(group: list[int], vectors) -> int:

@@ -13,6 +13,7 @@ ordinary vocabulary of reported events and speech, nothing specific to one story
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .text_features import STOP_WORDS, words
 
@@ -85,6 +86,7 @@ _PHRASE_PATTERN = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _PHRASES)
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ness", "ments", "ment", "edly", "ed", "es", "ly", "s")
 
 
+@lru_cache(maxsize=200_000)  # news vocabulary repeats; stemming each token anew dominated the cost
 def stem(word: str) -> str:
     """A light stem: enough to join inflections (supports/supported/supporting) without a
     stemmer package; short words are left alone."""
@@ -101,6 +103,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=200_000)
 def concept(word: str) -> str:
     """The shared concept for a lower-cased word, or its stem."""
     return _SYNONYMS.get(word) or _SYNONYMS.get(stem(word)) or stem(word)

@@ -26,6 +26,7 @@ from .text_features import STOP_WORDS, words
 
 DEFAULT_WORDS = 120
 CITE_SHARED_CONCEPTS = 4
+MAX_SCANNED = 500
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,9 @@ def _select(candidates, scores, vectors, facts_of, max_words, weights) -> list[i
     chosen: list[int] = []
     used_words = 0
     used_facts: set[int] = set()
-    for k in np.argsort(-scores, kind="stable"):
+    # beyond the best few hundred sentences nothing is worth a summary; the cap keeps a
+    # story of near-identical copies (everything redundant) from scanning all its sentences
+    for k in np.argsort(-scores, kind="stable")[:MAX_SCANNED]:
         c = candidates[k]
         if used_words + c.n_words > max_words or not is_summary_worthy(c.text, c.n_words, weights):
             continue
