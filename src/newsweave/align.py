@@ -5,8 +5,8 @@ unit is a clause: a sentence is split where news writing joins two reported stat
 ("..., adding that ...", "...; ..."), so a sentence that says two things can support two
 facts. Clauses are compared by TF-IDF cosine over paraphrase-tolerant concepts
 (``paraphrase.concept_words``), which sees "never forget Russia's strong support" and
-"remember Russia's help" as the same statement. The most similar cross-article pairs are
-merged first; a merge is refused when it would put two clauses of one article into a fact,
+"remember Russia's help" as the same statement. The most similar cross-article pairs (that
+also share several concepts) are merged first; a merge is refused when it would put two clauses of one article into a fact,
 or when the two groups are not similar on average (which stops chains of loosely related
 clauses from snowballing into one fact).
 """
@@ -24,9 +24,9 @@ from .paraphrase import concept_words
 
 SAME_FACT_SIMILARITY = 0.3
 GROUP_SIMILARITY_SHARE = 0.6  # merged groups must average at least this share of the threshold
-MIN_SHARED_CONCEPTS = 3
-EVIDENCE_HALF_CONCEPTS = 3
-NEIGHBOURS = 20  # each clause is compared with its this-many most similar clauses of other articles  # a pair sharing this many concepts has its similarity counted half  # a pair shares at least this many concepts (or all of the shorter one's)
+MIN_SHARED_CONCEPTS = 3  # a pair shares at least this many concepts (or all of the shorter one's)
+EVIDENCE_HALF_CONCEPTS = 3  # a pair sharing this many concepts has its similarity counted half
+NEIGHBOURS = 20  # each clause is compared with its this-many most similar clauses of other articles
 MIN_CLAUSE_WORDS = 5
 MAX_UNITS = 2500  # beyond this, only each article's leading sentences are aligned (quadratic memory)
 
