@@ -74,3 +74,15 @@ def test_breadcrumbs_and_bylines():
     assert not is_breadcrumb("Profits rose > 5 percent, the company said.")
     assert parse_byline("By the end of the year, prices had doubled.") is None
     assert parse_byline("By Ana Lind") == (["Ana Lind"], {})
+
+
+def test_web_chrome_lines_go_and_news_lines_stay():
+    from newsweave.clean import is_widget
+    chrome = ["share tweet pin email", "___", "Story Continued Below", "Advertisement Continue reading the main story",
+              "Text Size -", "Play Facebook", "Please enable Javascript to watch this video",
+              "Follow Ana Lind on Twitter: @analind", "ALSO:", "Share on Facebook | Twitter | Email"]
+    news = ["Twitter said on Monday it would ban the accounts.", "Reset the clocks, officials urged.",
+            "Also on Friday, the mayor resigned.", "Close to 300 people died.",
+            "Email records show the minister knew.", "Photos show the damage."]
+    assert [line for line in chrome if not is_widget(line)] == []
+    assert [line for line in news if is_widget(line)] == []

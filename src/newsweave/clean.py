@@ -15,6 +15,9 @@ from .dates import parse_date
 from .model import Article
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+# What _SPACES would change: a run of two spaces or any other kind of space. Most lines
+# have neither, and finding that out is much cheaper than rewriting every space.
+_SPACES_TO_NORMALISE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u3000]|  ")
 _BREADCRUMB_SEPARATORS = r"(?:»|›|>|&gt;|/|\||::|→)"
 _BREADCRUMB_START = re.compile(rf"^(?:home|homepage|start|news|index)\s*{_BREADCRUMB_SEPARATORS}", re.I)
 _BREADCRUMB_PART = re.compile(rf"\s*{_BREADCRUMB_SEPARATORS}\s*")
@@ -24,6 +27,7 @@ _DATE_PREFIX = re.compile(
 _AGENCIES = (r"Agencies|Agency|Reuters|AP|AFP|Xinhua|PTI|IANS|ANI|Bloomberg|dpa|DPA|UPI|"
              r"TASS|Tass|EFE|Kyodo|Yonhap|CNA|Bernama|Sputnik|ANSA|KUNA|WAM|SPA|APP|NNA")
 _CREDIT_TAIL = re.compile(rf"\s*[–—-]{{1,2}}\s*\(?(?:{_AGENCIES})\)?\s*$")
+_AGENCY_NAMES = tuple(_AGENCIES.split("|"))
 _CREDIT_HEAD = re.compile(rf"^\s*(?:[A-Z][A-Z .,'-]{{1,40}}\s*)?\(\s*({_AGENCIES}|[A-Z][A-Za-z.]{{1,20}})\s*\)\s*[–—:-]{{1,2}}\s*")
 _BYLINE = re.compile(r"^\s*(?:by|written by|reporting by|words by)\s*:?\s+(.+)$", re.I)
 _META_FIELD = re.compile(r"\b(source|published|updated|posted|date)\s*:\s*", re.I)
@@ -35,9 +39,17 @@ _CAPTION = re.compile(
 _WIDGETS = re.compile(
     r"^\s*(?:<[^<>]{1,60}>"
     r"|.*\bcomments? powered by\b.*"
-    r"|(?:share|tweet|email|print|pin|share this|share on \w+|share this (?:article|story|page))(?:\s*[|/:]\s*\w+)*"
-    r"|(?:facebook|twitter|whatsapp|linkedin|reddit|telegram)(?:\s*[|/,]?\s*(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|print))*"
-    r"|(?:related|related articles?|related stories|read more|more stories|see also|recommended|trending(?: now)?|most read|advertisement|sponsored(?: content)?|continue reading(?: below)?|skip to (?:main )?content)\s*:?"
+    r"|(?:share this|share on \w+|share this (?:article|story|page))(?:\s*[|/:]\s*\w+)*"
+    r"|(?:play\s+)?(?:share|tweet|email|e-mail|print|pin|save|facebook|twitter|whatsapp|linkedin|reddit|telegram)"
+    r"(?:[\s|/:,·•]+(?:share|tweet|email|e-mail|print|pin|save|facebook|twitter|whatsapp|linkedin|reddit|telegram))*"
+    r"|(?:related|related articles?|related stories|read more|more stories|see also|recommended|trending(?: now)?|most read|advertisement|sponsored(?: content)?|skip to (?:main )?content|also|photos?|videos?)\s*:?"
+    r"|(?:advertisement\s*)?(?:continue reading(?: the main story| below)?|story continued below)"
+    r"|tweet with a location|text size\s*[-+]?\s*[-+]?|reset|embed|close"
+    r"|(?:please )?enable javascript.{0,80}|(?:javascript|cookies) (?:is|are) (?:disabled|required).{0,80}"
+    r"|rating is available when the video has been rented\.?|this feature is not available right now.{0,60}"
+    r"|media playback is unsupported on your device|image copyright .{0,60}|image caption .{0,120}"
+    r"|follow [\w .'-]{1,40} on (?:twitter|facebook|instagram)\b.{0,60}|have a tip.{0,80}"
+    r"|[\W_]+"
     r"|(?:related|read more|see also|more on this(?: story)?|more stories)\s*:.{0,100}"
     r"|(?:click here|sign up for|subscribe to|follow us|join our|download our app|leave a comment|post a comment)\b.{0,100}"
     r"|(?:copyright\s*(?:©|\(c\))?\s*\d{4}|©|\(c\)\s*\d{4}).{0,150}"
@@ -54,16 +66,20 @@ HEADER_LINES = 6  # chrome and metadata lines are looked for in the first lines 
 
 
 def normalise_line(line: str) -> str:
+    if not _SPACES_TO_NORMALISE.search(line):
+        return line.strip()
     return _SPACES.sub(" ", line).strip()
 
 
 def is_breadcrumb(line: str) -> bool:
     if _BREADCRUMB_START.match(line):
         return True
+    if not re.search(r"»|›|→|>|\|", line):
+        return False  # no path separator: not a breadcrumb (checked before splitting the line)
     parts = [p for p in _BREADCRUMB_PART.split(line) if p]
     # "Harbour Times > Region": short capitalised parts joined by path separators,
     # with nothing that ends a sentence.
-    return (2 <= len(parts) <= 6 and bool(re.search(r"»|›|→|>|\|", line))
+    return (2 <= len(parts) <= 6
             and not line.rstrip().endswith((".", "!", "?", '"', "”"))
             and all(len(p.split()) <= 4 and p[:1].isupper() for p in parts))
 
@@ -74,6 +90,16 @@ def is_widget(line: str) -> bool:
 
 def is_caption(line: str) -> bool:
     return len(line.split()) <= 45 and bool(_CAPTION.search(line))
+
+
+def credit_tail(line: str) -> re.Match | None:
+    """A trailing agency credit (" - Reuters"), or None."""
+    # The line must end with an agency name (or one in brackets): a cheap test that spares
+    # running the pattern from every position of a long paragraph.
+    end = line.rstrip()
+    if not end.endswith(_AGENCY_NAMES) and not (end.endswith(")") and end[:-1].endswith(_AGENCY_NAMES)):
+        return None
+    return _CREDIT_TAIL.search(line)
 
 
 def parse_byline(line: str) -> tuple[list[str], dict[str, str]] | None:
@@ -130,7 +156,7 @@ def clean_article(article: Article, find_title: bool = True) -> Article:
     for index, line in enumerate(lines):
         if not line:
             continue
-        next_line = next((l for l in lines[index + 1 :]), None)
+        next_line = lines[index + 1] if index + 1 < len(lines) else None
         if header:
             match = _DATE_PREFIX.match(line)
             if match:
@@ -164,7 +190,7 @@ def clean_article(article: Article, find_title: bool = True) -> Article:
             removed.append(head.group(0).strip())
             article.source = article.source or head.group(1)
             line = line[head.end():]
-        tail = _CREDIT_TAIL.search(line)
+        tail = credit_tail(line)
         if tail and tail.start() > 0:
             removed.append(tail.group(0).strip())
             line = line[: tail.start()].rstrip()

@@ -15,18 +15,28 @@ from .model import Article, Span
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 MIN_SENTENCE_CHARS = 2
+# Titles that stand before a name and so never end a sentence ("air force Lt. Col. Kim").
+_TITLE_BEFORE_NAME = re.compile(
+    r"\b(?:Lt|Col|Gen|Maj|Capt|Cmdr|Adm|Sgt|Cpl|Pvt|Lt\. Col|Brig|Rep|Sen|Gov|Atty|Supt|Insp|Det|"
+    r"Dr|Mr|Mrs|Ms|Prof|Rev|Fr|Hon|Pres)\.\s*$")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for paragraph in _PARAGRAPH.finditer(text):
         offset = paragraph.start()
+        joined_to_previous = False
         for _, (start, end) in nupunkt.sent_spans_with_text(paragraph.group()):
             piece = text[offset + start : offset + end]
             stripped_start = len(piece) - len(piece.lstrip())
             stripped_end = len(piece.rstrip())
-            if stripped_end - stripped_start >= MIN_SENTENCE_CHARS:
-                spans.append((offset + start + stripped_start, offset + start + stripped_end))
+            if stripped_end - stripped_start < MIN_SENTENCE_CHARS:
+                continue
+            span = (offset + start + stripped_start, offset + start + stripped_end)
+            if joined_to_previous:
+                span = (spans.pop()[0], span[1])
+            spans.append(span)
+            joined_to_previous = bool(_TITLE_BEFORE_NAME.search(text[span[0] : span[1]]))
     return spans
 
 
