@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .minhash import NearDuplicateIndex
 from .model import Article
-from .text_features import normalised_text, shingles
+from .text_features import normalised_text, token_shingles, tokens
 
 NEAR_DUPLICATE_JACCARD = 0.5  # estimated Jaccard of word 5-shingle sets (same text with local edits)
 SHINGLE_CHARS = 50_000  # a longer text is compared by its beginning: bounded cost per article
@@ -31,7 +31,12 @@ class CopyGroup:
 
 
 def text_digest(text: str) -> bytes:
-    return hashlib.blake2b(normalised_text(text).encode("utf-8"), digest_size=16).digest()
+    return tokens_digest(tokens(text))
+
+
+def tokens_digest(words: list[str]) -> bytes:
+    """``text_digest`` of the text these are the tokens of."""
+    return hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).digest()
 
 
 class _UnionFind:
@@ -75,12 +80,15 @@ class DuplicateFinder:
     def add(self, text: str) -> tuple[int | None, float]:
         position = self.count
         self.count += 1
-        digest = text_digest(text)
+        words = tokens(text)  # tokenised once, for the exact hash and the shingles
+        digest = tokens_digest(words)
         earlier = self.first_with_digest.get(digest)
         if earlier is not None:
             return earlier, 1.0
         self.first_with_digest[digest] = position
-        matches = self.index.add(shingles(text[:SHINGLE_CHARS]))
+        if len(text) > SHINGLE_CHARS:
+            words = tokens(text[:SHINGLE_CHARS])
+        matches = self.index.add(token_shingles(words))
         self.index_to_position.append(position)
         if not matches:
             return None, 0.0

@@ -20,12 +20,21 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOP_WORDS and len(w) > 1]
 
 
+def tokens(text: str) -> list[str]:
+    """``words(text)``, lowercasing the text once rather than word by word."""
+    return WORD.findall(text.replace("’", "'").lower())
+
+
 def shingles(text: str, size: int = 5) -> set[str]:
-    tokens = WORD.findall(text.replace("’", "'").lower())  # words(), lowercasing once
-    if len(tokens) < size:
-        return {" ".join(tokens)} if tokens else set()
-    return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
+    return token_shingles(tokens(text), size)
+
+
+def token_shingles(words: list[str], size: int = 5) -> set[str]:
+    """The word ``size``-grams of a token list (the whole list when it is shorter)."""
+    if len(words) < size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(gram) for gram in zip(*(words[i:] for i in range(size)))}
 
 
 def normalised_text(text: str) -> str:
-    return " ".join(WORD.findall(text.replace("’", "'").lower()))  # words(), lowercasing once
+    return " ".join(tokens(text))
