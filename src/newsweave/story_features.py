@@ -33,14 +33,18 @@ MAX_TEXT_CHARS = 20_000  # a longer article is described by its beginning
 Vector = dict[str, float]
 
 
+_SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”"})
+
+
 def _names(text: str) -> list[str]:
     # A single capitalised word right after a sentence end is capitalised for grammar.
     out = []
     for match in NAME.finditer(text):
         name = match.group()
         if " " not in name:
-            before = text[max(0, match.start() - 2) : match.start()]
-            if match.start() == 0 or before.strip()[-1:] in {".", "!", "?", '"', "“", "”"} or before.endswith("\n"):
+            start = match.start()
+            before = text[max(0, start - 2) : start]
+            if start == 0 or before.strip()[-1:] in _SENTENCE_ENDS or before.endswith("\n"):
                 continue
         out.append("n:" + name.lower())
         if " " in name:  # "Vladimir Putin" also counts as "putin", to meet "Putin" alone
@@ -105,11 +109,15 @@ class TermStatistics:
         return math.log((1 + self.documents) / (1 + self.frequency.get(term, 0))) + 1.0
 
 
+# 1 + log(count) for the small counts nearly every term has (the same floats, looked up).
+_SUBLINEAR_TF = [0.0] + [1.0 + math.log(c) for c in range(1, 256)]
+
+
 def vectorise(terms: Counter, stats: TermStatistics, max_terms: int = MAX_TERMS) -> Vector:
     """Sublinear TF x IDF x kind weight, strongest ``max_terms`` kept, L2-normalised."""
     log, frequency = math.log, stats.frequency
     top_idf = log(1 + stats.documents) + 1.0  # idf = top_idf - log(1 + df), as in TermStatistics.idf
-    weights = {t: (1.0 + log(c)) * (top_idf - log(1 + frequency.get(t, 0))) * _KIND_WEIGHT.get(t[:2], 1.0)
+    weights = {t: (_SUBLINEAR_TF[c] if c < len(_SUBLINEAR_TF) else 1.0 + log(c)) * (top_idf - log(1 + frequency.get(t, 0))) * _KIND_WEIGHT.get(t[:2], 1.0)
                for t, c in terms.items()}
     # Strongest first: callers take a vector's leading terms as its most telling ones.
     return normalised(dict(sorted(weights.items(), key=itemgetter(1), reverse=True)[:max_terms]))
