@@ -56,6 +56,19 @@ def test_pronouns_and_descriptions_resolve_to_named_speaker(backend):
     assert ("Rhea Okafor", "Schools will get more teachers next year") in said
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_he_skips_a_woman_the_article_calls_she(backend):
+    article = _article("a", (
+        '"Everyone got out in time," Mayor Ilse Varga said. She added that the shelter would stay open.\n\n'
+        "Tomas Brandt, chief engineer of the water board, said the wall was due for repair.\n\n"
+        "He said the board would report within a week."
+    ))
+    said = {(q.speaker, q.text, q.role) for q in extract_quotes(article, backend=backend)}
+    assert ("Ilse Varga", "that the shelter would stay open", None) in said
+    assert ("Tomas Brandt", "the wall was due for repair", "chief engineer of the water board") in said
+    assert ("Tomas Brandt", "the board would report within a week", None) in said
+
+
 def test_same_statement_from_two_outlets_is_one_entry():
     first = _article("x1", "Okafor said that the deficit would halve by the end of 2027.")
     second = _article("x2", "The deficit will be halved by the end of 2027, Finance Minister Rhea Okafor said.")

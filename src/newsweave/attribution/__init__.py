@@ -180,13 +180,39 @@ def _wraps_another(attribution: Attribution, found: list[Attribution]) -> bool:
     return any(other is not attribution and start <= other.cue[0] < end for other in found)
 
 
+class _RecentPeople:
+    """The people an article has named as speakers, latest last, with the gender its
+    pronouns gave them, so "he said" skips a woman the article calls "she"."""
+
+    _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+    def __init__(self) -> None:
+        self.order: list[str] = []
+        self.gender: dict[str, str] = {}
+
+    def referent(self, pronoun: str) -> str | None:
+        wanted = self._GENDER.get(pronoun.strip().lower())
+        for person in reversed(self.order):
+            if wanted is None or self.gender.get(person, wanted) == wanted:
+                return person
+        return None
+
+    def saw(self, person: str, mention: str) -> None:
+        if person in self.order:
+            self.order.remove(person)
+        self.order.append(person)
+        gender = self._GENDER.get(mention.strip().lower())
+        if gender:
+            self.gender.setdefault(person, gender)
+
+
 def extract_quotes(article: Article, roles: dict[str, str] | None = None, backend: str = "auto",
                    model: str | None = None) -> list[Quote]:
     """The article's attributions as Quotes, one per content part, speakers resolved in the article."""
     roles = roles if roles is not None else role_names([article])
     sentences = [(s.start, s.end) for s in article.sentences] or None
     quotes: list[Quote] = []
-    last_person: str | None = None
+    people = _RecentPeople()
     found = find_attributions(article.text, backend, model, sentences)
     for attribution in found:
         mention = article.text[attribution.source[0]:attribution.source[1]] if attribution.source else ""
@@ -195,13 +221,13 @@ def extract_quotes(article: Article, roles: dict[str, str] | None = None, backen
         if speaker is None and mention and not is_pronoun(mention):
             speaker = resolve_description(mention, roles)
         if speaker is None and mention and is_pronoun(mention):
-            speaker = last_person
+            speaker = people.referent(mention)
         if speaker is None and mention and _is_body(mention):
             speaker = mention  # an unnamed source ("analysts", "a new poll") speaks for itself
         if speaker is None or _is_scare_quote(article.text, attribution) or _wraps_another(attribution, found):
             continue
         if person_name(speaker) is not None:
-            last_person = speaker
+            people.saw(speaker, mention)
         cue = article.text[attribution.cue[0]:attribution.cue[1]]
         # a quotation split by its cue ("A," he said, "B.") is one statement; sentences that
         # continue it without a cue of their own are statements of their own

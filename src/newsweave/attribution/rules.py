@@ -24,7 +24,7 @@ _DESCRIPTION = (
     r"advis[eo]rs?|campaign|lawmakers?|report|statement|poll|survey|study|people|residents?|voters?|"
     r"supporters?|critics?|observers?|economists?|spokesperson)"
 )
-_APPOSITIVE = r"(?:,\s+(?:an?|the|who|whose|one of)\s+[^,“”\"]{3,120}?(?:,\s+[A-Z][^,“”\"]{2,160}?)*,)?"
+_APPOSITIVE = r"(?:,\s+(?:an?|the|who|whose|one of|[a-z][\w'’-]*)\s+[^,“”\"]{3,120}?(?:,\s+[A-Z][^,“”\"]{2,160}?)*,)?"
 SPEAKER = (
     rf"(?:(?:{_QUALIFIER}{TITLE_WORDS}\s+)?{_NAME}{_APPOSITIVE}|{_DESCRIPTION}{_APPOSITIVE}|"
     r"[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ww]ho|[A-Z]{2,}(?:\s+[A-Z][\w]+)*)"

@@ -17,7 +17,9 @@ from .lexicon import TITLE_WORDS
 _PRONOUNS = {"he", "she", "they", "i", "we", "who", "him", "her", "it"}
 _TITLE = re.compile(rf"\b{TITLE_WORDS}(?=\s)", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
-_APPOSITIVE = re.compile(r"^(?P<name>[^,]+?),\s+(?P<role>(?:an?|the|who|whose|one of)\s.+?),?$")
+# "Yang Jin, an associate research fellow at ...", "Tomas Brandt, chief engineer of ...":
+# a name, a comma, then a role that opens with an article or a lower-case word
+_APPOSITIVE = re.compile(r"^(?P<name>[^,]+?),\s+(?P<role>(?:an?|the|who|whose|one of)\s.+?|[a-z][\w'’-]*\s.+?),?$")
 _DETERMINER = re.compile(r"^(?:the|his|her|their|its|a|an|another)\s+", re.IGNORECASE)
 # "Chinese President Xi Jinping": qualifier words, a title, then the name
 _ROLE_AND_NAME = re.compile(rf"\b((?:[A-Z][\w'’-]+\s+){{0,3}}?){TITLE_WORDS}\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){{0,2}})")
