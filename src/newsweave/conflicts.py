@@ -92,8 +92,19 @@ def date_values(text: str, offset: int = 0) -> list[Value]:
     for match in _YEAR.finditer(text):
         out.append(Value("date", "year", match.group(), offset + match.start(), offset + match.end()))
     for match in _WEEKDAY.finditer(text):
-        out.append(Value("date", "weekday", match.group().lower(), offset + match.start(), offset + match.end()))
+        # A weekday dates whatever it follows ("the town hall on Tuesday" is when someone
+        # spoke, "the lower town on Monday" when water came): the slot is that anchor word.
+        anchor = _content_word_before(text, match.start())
+        out.append(Value("date", f"weekday after {anchor}" if anchor else "weekday", match.group().lower(),
+                         offset + match.start(), offset + match.end()))
     return out
+
+
+def _content_word_before(text: str, position: int) -> str | None:
+    for word in reversed(re.findall(r"[A-Za-z]+", text[max(0, position - 60):position])):
+        if word.lower() not in STOP_WORDS and word.lower() not in _WEEKDAYS:
+            return concept(word.lower())
+    return None
 
 
 def name_values(text: str, offset: int = 0) -> list[Value]:

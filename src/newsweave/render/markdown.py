@@ -83,7 +83,8 @@ def render(report: Report) -> str:
         if story.quotes:
             lines += ["### Who said what", ""]
             for quote in story.quotes:
-                mark = "“" + md(quote.text) + "”" if quote.kind == "direct" else md(quote.text)
+                quoted = quote.kind == "direct" and not quote.text.lstrip().startswith(('"', "“", "'", "‘"))
+                mark = f"“{md(quote.text)}”" if quoted else md(quote.text)
                 lines.append(f"- **{md(quote.speaker)}** ({quote.cue}): {mark} [{number[quote.article]}]")
             lines.append("")
         lines += _copies(story, articles, number)
