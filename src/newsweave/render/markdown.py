@@ -59,6 +59,24 @@ def _copies(story: Story, articles: dict, number: dict) -> list[str]:
     return ["### Copies", ""] + lines + [""] if lines else []
 
 
+def _who_said_what(story, number: dict[str, int]) -> list[str]:
+    """Each speaker once, with each statement once and every article that carried it."""
+    speakers = story.extra.get("speakers") or []
+    if not speakers:
+        return []
+    lines = ["### Who said what", ""]
+    for speaker in speakers:
+        role = f", {md(speaker['role'])}" if speaker.get("role") else ""
+        lines.append(f"- **{md(speaker['speaker'])}**{role}")
+        for statement in speaker.get("statements", []):
+            text = statement["text"]
+            quoted = statement.get("kind") == "direct" and not text.lstrip().startswith(('"', "“", "'", "‘"))
+            mark = f"“{md(text)}”" if quoted else md(text)
+            cites = " ".join(f"[{number[s]}]" for s in statement.get("sources", []) if s in number)
+            lines.append(f"  - {mark} {cites}")
+    return lines + [""]
+
+
 def render(report: Report) -> str:
     articles = report.by_id()
     number = {a.id: n for n, a in enumerate(report.articles, 1)}
@@ -80,13 +98,7 @@ def render(report: Report) -> str:
                 lines.append(f"| {md(fact.text)} | {len(set(fact.sources))}: " + ", ".join(md(articles[s].outlet) for s in fact.sources) + " |")
             lines.append("")
         lines += _coverage_notes(story, articles, number)
-        if story.quotes:
-            lines += ["### Who said what", ""]
-            for quote in story.quotes:
-                quoted = quote.kind == "direct" and not quote.text.lstrip().startswith(('"', "“", "'", "‘"))
-                mark = f"“{md(quote.text)}”" if quoted else md(quote.text)
-                lines.append(f"- **{md(quote.speaker)}** ({quote.cue}): {mark} [{number[quote.article]}]")
-            lines.append("")
+        lines += _who_said_what(story, number)
         lines += _copies(story, articles, number)
     lines += ["## Articles", ""]
     for article in report.articles:
