@@ -61,18 +61,20 @@ def _copies(story: Story, articles: dict, number: dict) -> list[str]:
 
 def _who_said_what(story, number: dict[str, int]) -> list[str]:
     """Each speaker once, with each statement once and every article that carried it."""
-    speakers = story.extra.get("speakers") or []
+    speakers = [s for s in story.extra.get("speakers") or [] if isinstance(s, dict) and s.get("speaker")]
     if not speakers:
         return []
     lines = ["### Who said what", ""]
     for speaker in speakers:
-        role = f", {md(speaker['role'])}" if speaker.get("role") else ""
-        lines.append(f"- **{md(speaker['speaker'])}**{role}")
-        for statement in speaker.get("statements", []):
+        role = f", {md(str(speaker['role']))}" if speaker.get("role") else ""
+        lines.append(f"- **{md(str(speaker['speaker']))}**{role}")
+        for statement in speaker.get("statements") or []:
+            if not isinstance(statement, dict) or not isinstance(statement.get("text"), str):
+                continue
             text = statement["text"]
             quoted = statement.get("kind") == "direct" and not text.lstrip().startswith(('"', "“", "'", "‘"))
             mark = f"“{md(text)}”" if quoted else md(text)
-            cites = " ".join(f"[{number[s]}]" for s in statement.get("sources", []) if s in number)
+            cites = " ".join(f"[{number[s]}]" for s in statement.get("sources") or [] if s in number)
             lines.append(f"  - {mark} {cites}")
     return lines + [""]
 
