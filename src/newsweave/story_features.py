@@ -22,7 +22,7 @@ from itertools import islice
 from operator import itemgetter
 
 from .model import Article
-from .text_features import NAME, NUMBER, STOP_WORDS, WORD
+from .text_features import NAME, NUMBER, STOP_WORDS, WORD, matches_at_word_starts, without_leading_boundary
 
 NAME_WEIGHT = 0.5  # names against content words (tuned on the dev sets; more hurt NeuS)
 NUMBER_WEIGHT = 0.6
@@ -76,13 +76,16 @@ _PERSON_AFTER_ROLE = re.compile(
     r"Gov\.|Governor|King|Queen|Prince|Pope|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|General|Gen\.|Mayor|Judge|Justice|"
     r"Ambassador|Chairman|Chairwoman|CEO|Coach|Speaker|Leader|Spokesman|Spokeswoman|counterpart)"
     r"\s+((?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*\s?){1,3})")
+# Searched without its leading \b, which makes the regex engine try every position (4x slower).
+_PERSON_AFTER_ROLE_BODY = without_leading_boundary(_PERSON_AFTER_ROLE)
 PEOPLE_CHARS = 1000  # people are looked for in the title and this much of the text
 
 
 def key_people(article: Article) -> frozenset[str]:
     """Words of the names of people introduced by their role near the top of the article."""
     top = f"{article.title or ''}\n{article.text[:PEOPLE_CHARS]}"
-    return frozenset(w.lower() for match in _PERSON_AFTER_ROLE.finditer(top) for w in match.group(1).split())
+    found = matches_at_word_starts(_PERSON_AFTER_ROLE_BODY, top)
+    return frozenset(w.lower() for match in found for w in match.group(1).split())
 
 
 def _is_year(number: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -38,3 +39,25 @@ def token_shingles(words: list[str], size: int = 5) -> set[str]:
 
 def normalised_text(text: str) -> str:
     return " ".join(tokens(text))
+
+
+def without_leading_boundary(pattern: re.Pattern) -> re.Pattern:
+    """The pattern minus its leading ``\\b``, for ``matches_at_word_starts``."""
+    if not pattern.pattern.startswith(r"\b"):
+        raise ValueError(f"pattern does not begin with \\b: {pattern.pattern!r}")
+    return re.compile(pattern.pattern[2:], pattern.flags)
+
+
+def matches_at_word_starts(unanchored: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``re.finditer(r"\\b" + unanchored, text)``, for a pattern whose matches begin with a
+    word character, several times faster: without a leading ``\\b`` the regex engine jumps to
+    the next possible first character instead of trying every position. The boundary is
+    checked here, and a position that fails it is retried one character on, as finditer would."""
+    position = 0
+    while (match := unanchored.search(text, position)) is not None:
+        start = match.start()
+        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_"):  # the \b of re
+            yield match
+            position = match.end()  # never empty: it begins with a word character
+        else:
+            position = start + 1
