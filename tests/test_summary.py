@@ -147,10 +147,10 @@ def test_empty_and_textless_stories_do_not_crash():
 
 
 def test_clause_spans_split_reported_statements_exactly():
-    text = "China has donated medical supplies to Russia, Xi said, adding that China will continue to help Russia."
+    text = "Norland has sent medical supplies to Vesta, Ines Kapp said, adding that Norland will continue to help Vesta."
     spans = align.clause_spans(text, 0, len(text))
     assert [text[s:e] for s, e in spans] == [
-        "China has donated medical supplies to Russia, Xi said", "China will continue to help Russia."]
+        "Norland has sent medical supplies to Vesta, Ines Kapp said", "Norland will continue to help Vesta."]
 
 
 def _eval(path, limit: int, words_budget: int | None = None) -> dict:

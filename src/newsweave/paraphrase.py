@@ -1,9 +1,9 @@
 """Paraphrase-tolerant word forms: content words reduced to a light stem and mapped onto a
 shared concept where news writing commonly says the same thing in different words.
 
-Outlets (and translations of one statement) differ in wording: "China will never forget
-Russia's strong support during the gravest moment" and "China will remember Russia's help
-in its hardest time" share almost no surface words. Reducing words to stems and mapping a
+Outlets (and translations of one statement) differ in wording: "the town will never forget
+the army's strong support during the gravest moment" and "the town will remember the army's
+help in its hardest time" share few surface words. Reducing words to stems and mapping a
 small, general-purpose lexicon of news paraphrases (help ~ support ~ assistance, never
 forget ~ remember, hardest ~ gravest ~ most difficult, time ~ moment) onto one concept
 lets bag-of-words similarity see that they report the same thing. The lexicon holds
