@@ -131,3 +131,10 @@ def test_cli_unwritable_output_is_a_plain_error(tmp_path):
     result = run_cli("analyze", str(tmp_path / "in"), "-o", str(blocker / "out"))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "cannot write" in result.stderr
+
+
+def test_cli_rejects_a_word_budget_that_is_not_positive(tmp_path):
+    write(tmp_path / "in" / "good.txt", GOOD)
+    result = run_cli("analyze", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--words", "0")
+    assert result.returncode == 2 and "positive whole number" in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -18,7 +18,8 @@ def _analyze(args: argparse.Namespace) -> int:
     from .render import write_reports
 
     with Progress(enabled=not args.quiet and sys.stderr.isatty()) as progress:
-        report = analyze(args.paths, Options(summary_words=args.words), on_file=progress.advance,
+        options = Options() if args.words is None else Options(summary_words=args.words)
+        report = analyze(args.paths, options, on_file=progress.advance,
                          on_discover=progress.start)
     try:
         written = write_reports(report, args.output)
@@ -62,6 +63,13 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(value: str) -> int:
+    number = int(value) if value.strip().lstrip("-").isdigit() else 0
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsweave", description="From a pile of news articles to cited story reports.")
     parser.add_argument("--version", action="version", version=f"newsweave {__version__}")
@@ -70,7 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     analyze = commands.add_parser("analyze", help="read articles, group them into stories, write the report")
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (recursive) or globs")
     analyze.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="folder for report.json/.md/.html")
-    analyze.add_argument("--words", type=int, default=120, help="word budget of each story summary (default 120)")
+    analyze.add_argument("--words", type=_positive, default=None,
+                         help="word budget of each story summary (default 120)")
     analyze.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     analyze.set_defaults(handler=_analyze)
 
