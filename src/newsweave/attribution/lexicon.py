@@ -47,9 +47,6 @@ PARTICIPLES = (
     "Emphasising|Arguing|Explaining|Warning|Insisting|Claiming|Acknowledging|Citing|Referring to"
 )
 
-PRONOUNS = {"he", "she", "they", "i", "we", "who", "it"}
-PERSONAL_PRONOUNS = {"he", "she", "they", "him", "her", "his"}
-
 TITLE_WORDS = (
     r"(?:President|Vice President|Prime Minister|Premier|Foreign Minister|Minister|Chancellor|"
     r"Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Secretary|Spokesman|Spokeswoman|Spokesperson|"

