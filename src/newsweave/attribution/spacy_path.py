@@ -172,6 +172,39 @@ _CONTENT_PREPOSITIONS = {"as", "for", "about", "of", "to", "over", "that"}
 _OBJECT_DEPS = {"dobj", "dative", "oprd", "xcomp", "prep", "attr", "acomp", "prt", "pobj"}
 
 
+# PolNeAR's cue spans take in the verb's auxiliaries, negation and adverbs before it ("has
+# also not said"), its particle, a preposition that leads to the content ("warned of",
+# "referring to") and a colon that opens it ("said:"); a train count of each is in git log
+_CUE_LEFT_DEPS = {"aux", "auxpass", "neg", "advmod"}
+_NOT_CUE_ADVERBS = {"when", "how", "where", "why", "as", "so", "while", "once", "if"}
+_CUE_PREPOSITIONS = {"to", "for", "about", "against", "with", "of", "on", "over"}
+
+
+def _cue_span(verb, content: CharSpan | None = None) -> CharSpan:
+    """The cue's words around ``verb``: see the comment above."""
+    doc = verb.doc
+    first = verb
+    while first.i > verb.sent.start:
+        before = doc[first.i - 1]
+        if before.head.i != verb.i or before.dep_ not in _CUE_LEFT_DEPS or before.lower_ in _NOT_CUE_ADVERBS:
+            break
+        if before.dep_ == "advmod" and before.pos_ != "ADV":
+            break
+        first = before
+    last = verb
+    after = doc[last.i + 1] if last.i + 1 < verb.sent.end else None
+    if after is not None and after.head.i == verb.i and after.dep_ == "prt":
+        last = after
+        after = doc[last.i + 1] if last.i + 1 < verb.sent.end else None
+    if (after is not None and after.head.i == verb.i and after.dep_ == "prep" and after.lower_ in _CUE_PREPOSITIONS
+            and content is not None and content[0] <= after.right_edge.idx < content[1] and content[0] > after.idx):
+        last = after
+        after = doc[last.i + 1] if last.i + 1 < verb.sent.end else None
+    if after is not None and after.text == ":":
+        last = after
+    return first.idx, last.idx + len(last.text)
+
+
 def _evaluation(verb, text: str) -> Attribution | None:
     """"Obama called the nominee “unfit to serve”": the object phrase, said of by the subject."""
     subject = _source_of(verb)
@@ -188,12 +221,14 @@ def _evaluation(verb, text: str) -> Attribution | None:
     content = trim(text, start, end)
     if content[1] - content[0] < 3:
         return None
-    particle = [c for c in verb.children if c.dep_ in {"prt", "prep"} and c.i == verb.i + 1 and c.lower_ in {"for", "on", "out"}]
-    cue_end = particle[0].idx + len(particle[0].text) if particle else verb.idx + len(verb.text)
-    if particle and content[0] <= particle[0].idx:
-        content = trim(text, cue_end, content[1])
+    # "called for X", "warned of X": the preposition is the cue's, X the content
+    leading = [c for c in verb.children if c.i == verb.i + 1 and (c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in _CUE_PREPOSITIONS)]
+    if leading and content[0] <= leading[0].idx:
+        content = trim(text, leading[0].idx + len(leading[0].text), content[1])
+        if content[1] - content[0] < 3:
+            return None
     content = _extend_to_quotes(text, content, _paragraph(text, verb.idx))
-    return Attribution(kind_of(text, content), (verb.idx, cue_end), _source_span(subject, verb.doc), [content])
+    return Attribution(kind_of(text, content), _cue_span(verb, content), _source_span(subject, verb.doc), [content])
 
 
 def _is_aside(verb, subject, bounds: CharSpan, text: str) -> bool:
@@ -337,9 +372,5 @@ def find_attributions(text: str, nlp) -> list[Attribution]:
             source = _source_span(subject, doc) if subject is not None else None
             if source is not None and content[0] <= source[0] < content[1]:
                 continue  # the "subject" lies inside the content: a misparse
-            cue = (token.idx, token.idx + len(token.text))
-            particle = [c for c in token.children if c.dep_ == "prt" and c.i == token.i + 1]
-            if particle:  # "pointed out"
-                cue = (cue[0], particle[0].idx + len(particle[0].text))
-            found.append(Attribution(kind_of(text, content), cue, source, parts))
+            found.append(Attribution(kind_of(text, content), _cue_span(token, content), source, parts))
     return found
