@@ -184,3 +184,11 @@ def test_polnear_dev_slice_beats_quotes_only_baseline(backend):
     assert ours["source_exact_f1"] >= floors[0]
     assert ours["content_overlap_f1"] >= floors[1]
     assert ours["content_overlap_precision"] >= 0.80
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_double_apostrophe_quotation_marks(backend):
+    # archive copy writes quotation marks as two apostrophes
+    text = "''The ferry will run all winter,'' Lena Quist said. ''We owe the islanders that.''\n"
+    found = [_spans(text, a) for a in find_attributions(text, backend=backend)]
+    assert ("Lena Quist", "said", ["''The ferry will run all winter,''", "''We owe the islanders that.''"]) in found

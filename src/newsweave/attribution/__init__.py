@@ -148,6 +148,7 @@ def find_attributions(text: str, backend: str = "auto", model: str | None = None
     """
     if not text or not text.strip():
         return []
+    original, text = text, _curly_double_apostrophes(text)
     sentences = sentences if sentences is not None else sentence_spans(text)
     nlp = _nlp(backend, model)
     if nlp is None:
@@ -157,7 +158,33 @@ def find_attributions(text: str, backend: str = "auto", model: str | None = None
         found = _merge(spacy_path.find_attributions(text, nlp), rules.find_attributions(text, sentences, skip=("subject-first",)))
     if continue_paragraphs:
         _continue_paragraphs(text, sentences, found)
+    if text is not original:
+        for attribution in found:
+            attribution.content = [_with_apostrophe_marks(original, text, part) for part in attribution.content]
     return found
+
+
+def _curly_double_apostrophes(text: str) -> str:
+    """Archive copy that writes quotation marks as two apostrophes (''We won,'' he said) read
+    as curly quotes, two characters for two so that every offset stays where it was."""
+    if "''" not in text:
+        return text
+
+    def curly(match: re.Match) -> str:
+        before = text[match.start() - 1] if match.start() else " "
+        return " “" if before.isspace() or before in "([—–-" else "” "
+
+    return re.sub(r"(?<!')''(?!')", curly, text)
+
+
+def _with_apostrophe_marks(original: str, read: str, span: CharSpan) -> CharSpan:
+    """A span ``read`` found from or to a curly quote takes in both apostrophes it stood for."""
+    start, end = span
+    if start > 0 and read[start] == "“" and original[start - 1:start + 1] == "''":
+        start -= 1
+    if end < len(original) and read[end - 1] == "”" and original[end - 1:end + 1] == "''":
+        end += 1
+    return start, end
 
 
 def _is_body(mention: str) -> bool:

@@ -307,6 +307,10 @@ def _mask_paragraphs_without_cues(text: str) -> str:
     return "".join(pieces)
 
 
+# the small English pipelines' lemmatiser gets these wrong ("hoping" -> "hop")
+_LEMMA_FIXES = {"hop": "hope", "retweete": "retweet"}
+
+
 def find_attributions(text: str, nlp) -> list[Attribution]:
     """Attribution relations of ``text`` read from ``nlp``'s parse."""
     if not text.strip() or len(text) > nlp.max_length:
@@ -321,6 +325,7 @@ def find_attributions(text: str, nlp) -> list[Attribution]:
                 found.append(according)
                 continue
             lemma = token.lemma_.lower()
+            lemma = _LEMMA_FIXES.get(lemma, lemma)
             if lemma in EVALUATIVE_LEMMAS and token.pos_ == "VERB" and not any(c.dep_ == "ccomp" for c in token.children):
                 evaluation = _evaluation(token, text)
                 if evaluation is not None:
