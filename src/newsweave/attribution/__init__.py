@@ -113,18 +113,26 @@ def _continue_paragraphs(text: str, sentences: list[CharSpan], found: list[Attri
 
 def _continue_quotation(text: str, sentences: list[CharSpan], index: int, paragraph: CharSpan,
                         attribution: Attribution, cue_sentence: dict) -> None:
-    """'"A," he said. "B."': the quotation that follows in the paragraph is his too."""
+    """'"A," he said. "B. C."': the quotation that follows in the paragraph is his too, to
+    its closing mark however many sentences it runs over, unless one of them has a cue."""
     following = index + 1
     while following < len(sentences) and sentences[following][0] < paragraph[1] and following not in cue_sentence:
-        s_start, s_end = sentences[following]
-        if text[s_start] not in "“\"" or s_start < attribution.content[-1][1]:
+        s_start = sentences[following][0]
+        while s_start < paragraph[1] and text[s_start].isspace():
+            s_start += 1
+        if s_start >= paragraph[1] or text[s_start] not in "“\"" or s_start < attribution.content[-1][1]:
             break
-        close = max(text.rfind("”", s_start, s_end), text.rfind('"', s_start + 1, s_end))
+        close = text.find("”" if text[s_start] == "“" else '"', s_start + 1, paragraph[1])
         if close == -1:
+            break
+        inside = following
+        while inside + 1 < len(sentences) and sentences[inside + 1][0] <= close:
+            inside += 1
+        if any(i in cue_sentence for i in range(following, inside + 1)):
             break
         attribution.content.append((s_start, close + 1))
         attribution.continued += 1
-        following += 1
+        following = inside + 1
 
 
 _THIRD_PERSON_OPENERS = re.compile(r"^(?:He|She|They|His|Her|Their|It)\b")
