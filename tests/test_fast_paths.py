@@ -43,3 +43,55 @@ def test_clean_pre_checks_agree_with_the_patterns():
         assert clean.normalise_line(line) == spaces.sub(" ", line).strip()
         fast, plain = clean.credit_tail(line), clean._CREDIT_TAIL.search(line)
         assert (fast and fast.span()) == (plain and plain.span()), line
+
+
+def _plain_vectorise(terms, stats, max_terms):
+    import math
+    top_idf = math.log(1 + stats.documents) + 1.0
+    weights = {t: (1.0 + math.log(c)) * (top_idf - math.log(1 + stats.frequency.get(t, 0)))
+               * {"n:": 0.5, "#:": 0.6}.get(t[:2], 1.0) for t, c in terms.items()}
+    kept = dict(sorted(weights.items(), key=lambda item: item[1], reverse=True)[:max_terms])
+    norm = math.sqrt(sum(w * w for w in kept.values()))
+    return {t: w / norm for t, w in kept.items()}
+
+
+def test_story_vectors_equal_the_plain_formula_bit_for_bit():
+    from collections import Counter
+
+    from newsweave.model import Article
+    from newsweave.story_features import NAME_WEIGHT, NUMBER_WEIGHT, TermStatistics, article_terms, vectorise
+    assert (NAME_WEIGHT, NUMBER_WEIGHT) == (0.5, 0.6)  # as in the plain formula above
+    rng = random.Random(3)
+    words = ["river", "bridge", "Mayor Ann Hollis", "flood", "council", "17", "2024", "Riverton", "rain", "said"]
+    articles = [Article(f"a{i}", "p", ". ".join(" ".join(rng.choice(words) for _ in range(rng.randint(0, 40)))
+                                                 for _ in range(rng.randint(1, 9))), title=rng.choice([None, "Flood"]))
+                for i in range(300)]
+    terms = [article_terms(a) for a in articles]
+    stats = TermStatistics()
+    for counts in terms:
+        stats.add(counts)
+    terms.append(Counter({"river": 300, "n:unseen": 1}))  # a count beyond any table, a term never counted
+    for counts in terms:
+        for max_terms in (3, 120):
+            fast, plain = vectorise(counts, stats, max_terms), _plain_vectorise(counts, stats, max_terms)
+            assert list(fast.items()) == list(plain.items())
+
+
+def test_story_index_helpers_equal_the_counter_methods():
+    from collections import Counter
+
+    from newsweave.cluster import _add_into, most_voted
+    from newsweave.story_features import sparse_dot
+    rng = random.Random(9)
+    for _ in range(500):
+        votes = Counter(rng.choice(range(30)) for _ in range(rng.randint(0, 200)))
+        n = rng.randint(1, 12)
+        assert most_voted(votes, n) == [key for key, _ in votes.most_common(n)]
+        floats = Counter({k: rng.choice([0.5, 0.25, rng.random()]) for k in range(rng.randint(0, 40))})
+        assert most_voted(floats, n) == [key for key, _ in floats.most_common(n)]
+        total, vector = Counter({f"t{k}": rng.random() for k in range(rng.randint(0, 20))}), {f"t{k}": rng.random() for k in range(rng.randint(0, 30))}
+        expected = Counter(total)
+        expected.update(vector)
+        _add_into(total, vector)
+        assert list(total.items()) == list(expected.items())
+        assert sparse_dot(total, vector) == sum(total[t] * vector[t] for t in total.keys() & vector.keys())

@@ -29,8 +29,8 @@ import datetime as dt
 import heapq
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import chain
-from operator import itemgetter
+from itertools import chain, compress, repeat
+from operator import add, itemgetter, le
 
 from .model import Article
 from .story_features import TermStatistics, Vector, article_terms, key_people, sparse_dot, strongest, vectorise
@@ -93,7 +93,7 @@ class StoryState:
 
     def add(self, vector: Vector, day: int | None, people: frozenset[str] = frozenset()) -> None:
         self.people.update(people)
-        self.total.update(vector)
+        _add_into(self.total, vector)
         self.size += 1
         self._profile = None
         if day is not None:
@@ -115,6 +115,23 @@ class StoryState:
         if day < self.first_day:
             return self.first_day - day
         return max(0, day - self.last_day)
+
+
+def _add_into(total: Counter, vector: Vector) -> None:
+    """``total.update(vector)``, with the loop over the terms in C (this runs per article)."""
+    terms = vector.keys()
+    dict.update(total, zip(terms, map(add, vector.values(), map(total.get, terms, repeat(0)))))
+
+
+def most_voted(votes: Counter, n: int) -> list:
+    """The keys of ``votes.most_common(n)`` (ties in first-counted order), sorting in C:
+    only the keys voted for at least as often as the n-th best are ranked."""
+    if len(votes) > n:
+        nth_best = sorted(votes.values(), reverse=True)[n - 1]
+        ranked = compress(votes.items(), map(le, repeat(nth_best), votes.values()))
+    else:
+        ranked = votes.items()
+    return [key for key, _ in sorted(ranked, key=itemgetter(1), reverse=True)[:n]]
 
 
 @dataclass(frozen=True)
@@ -186,7 +203,7 @@ class StoryIndex:
         """Stories sharing most of the article's strongest terms among their own."""
         # All postings counted in one pass in C: this is the hot loop.
         votes = Counter(chain.from_iterable(self.posting(term) for term in strongest(vector, self.thresholds.query_terms)))
-        return [key for key, _ in votes.most_common(self.thresholds.max_candidates)]
+        return most_voted(votes, self.thresholds.max_candidates)
 
     def best_story(self, article: ArticleFeatures) -> tuple[StoryState | None, float]:
         best, best_score = None, -1.0
@@ -279,7 +296,7 @@ def neighbour_graph(features: list[ArticleFeatures], order: list[int], threshold
             for j in postings.get(term, ()):
                 votes[j] += vector[term] * features[j].vector[term]
         scored = []
-        for j, _ in votes.most_common(t.max_candidates):
+        for j in most_voted(votes, t.max_candidates):
             similarity = pair_similarity(features[i], features[j], t)
             if similarity >= t.link_similarity:
                 scored.append((similarity, j))

@@ -18,11 +18,13 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import islice
-from operator import itemgetter
+from itertools import islice, repeat
+from operator import itemgetter, mul
+
+import numpy as np
 
 from .model import Article
-from .text_features import NAME, NUMBER, STOP_WORDS, WORD, matches_at_word_starts, without_leading_boundary
+from .text_features import NAME, NUMBER, STOP_WORDS, matches_at_word_starts, without_leading_boundary
 
 NAME_WEIGHT = 0.5  # names against content words (tuned on the dev sets; more hurt NeuS)
 NUMBER_WEIGHT = 0.6
@@ -59,14 +61,24 @@ def article_terms(article: Article) -> Counter:
     lead = f"{title}\n{text[:LEAD_CHARS]}" if title and not text.startswith(title) else text[:LEAD_CHARS]
     counts: Counter = Counter()
     for part, times in ((lead, 2), (text[LEAD_CHARS:], 1)):  # each character is read once
-        terms = _content_words(part) + _names(part) + ["#:" + n for n in NUMBER.findall(part) if not _is_year(n)]
+        terms = _content_words(part) + _names(part) + _numbers(part)
         counts.update(terms * times)
     return counts
 
 
+# text_features.WORD on lowercased text, less its one-letter alternative: one-letter words are
+# dropped anyway, and skipping a letter moves the scan on by the same one character.
+_MULTI_LETTER_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|\d+(?:[.,]\d+)*")
+_NUMBER_BODY = without_leading_boundary(NUMBER)
+
+
 def _content_words(text: str) -> list[str]:
     # text_features.content_words, lowercasing the text once rather than word by word.
-    return [w for w in WORD.findall(text.replace("’", "'").lower()) if len(w) > 1 and w not in STOP_WORDS]
+    return [w for w in _MULTI_LETTER_WORD.findall(text.replace("’", "'").lower()) if w not in STOP_WORDS and len(w) > 1]
+
+
+def _numbers(text: str) -> list[str]:
+    return ["#:" + n for n in map(re.Match.group, matches_at_word_starts(_NUMBER_BODY, text)) if not _is_year(n)]
 
 
 # A name right after a role word is a person's: who acted is what tells two similar events
@@ -112,18 +124,47 @@ class TermStatistics:
         return math.log((1 + self.documents) / (1 + self.frequency.get(term, 0))) + 1.0
 
 
-# 1 + log(count) for the small counts nearly every term has (the same floats, looked up).
-_SUBLINEAR_TF = [0.0] + [1.0 + math.log(c) for c in range(1, 256)]
+_first_two = itemgetter(slice(0, 2))
 
 
 def vectorise(terms: Counter, stats: TermStatistics, max_terms: int = MAX_TERMS) -> Vector:
     """Sublinear TF x IDF x kind weight, strongest ``max_terms`` kept, L2-normalised."""
-    log, frequency = math.log, stats.frequency
-    top_idf = log(1 + stats.documents) + 1.0  # idf = top_idf - log(1 + df), as in TermStatistics.idf
-    weights = {t: (_SUBLINEAR_TF[c] if c < len(_SUBLINEAR_TF) else 1.0 + log(c)) * (top_idf - log(1 + frequency.get(t, 0))) * _KIND_WEIGHT.get(t[:2], 1.0)
-               for t, c in terms.items()}
-    # Strongest first: callers take a vector's leading terms as its most telling ones.
-    return normalised(dict(sorted(weights.items(), key=itemgetter(1), reverse=True)[:max_terms]))
+    if not terms:
+        return {}
+    n = len(terms)
+    # Array arithmetic, operation for operation the float sums of the plain formula
+    # (1 + log(count)) * (log(1 + documents) + 1 - log(1 + df)) * kind weight, so the
+    # vectors are the same to the last bit; only the per-term loop moved out of Python.
+    counts = np.fromiter(terms.values(), dtype=np.intp, count=n)
+    frequency = np.fromiter(map(stats.frequency.__getitem__, terms), dtype=np.intp, count=n)
+    kind = np.fromiter(map(_KIND_WEIGHT.get, map(_first_two, terms), repeat(1.0)), dtype=np.float64, count=n)
+    log = _log_table(max(stats.documents, int(frequency.max())) + 1, int(counts.max()))
+    top_idf = math.log(1 + stats.documents) + 1.0
+    weights = (1.0 + log[counts]) * (top_idf - log[frequency + 1]) * kind
+    # Strongest first, ties in first-seen order (a stable sort): callers take a vector's
+    # leading terms as its most telling ones.
+    order = np.argsort(-weights, kind="stable")[:max_terms]
+    kept = weights[order]
+    norm = math.sqrt(float(np.cumsum(kept * kept)[-1]))  # summed in order, as sum() would
+    if not norm:
+        return {}
+    names = list(terms)
+    return dict(zip([names[i] for i in order.tolist()], (kept / norm).tolist()))
+
+
+_LOG_TABLE = np.zeros(1)
+
+
+def _log_table(*largest: int) -> np.ndarray:
+    """``math.log(k)`` at index k (k >= 1) up to at least ``largest``, grown by doubling.
+
+    Looked up rather than computed with numpy: numpy's vectorised log may differ from the C
+    library's in the last bit, and story assignment compares sums of these weights."""
+    global _LOG_TABLE
+    if max(largest) >= len(_LOG_TABLE):
+        size = max(2 * len(_LOG_TABLE), max(largest) + 1, 1024)
+        _LOG_TABLE = np.array([0.0] + [math.log(k) for k in range(1, size)])
+    return _LOG_TABLE
 
 
 def normalised(vector: Vector) -> Vector:
@@ -138,5 +179,7 @@ def strongest(vector: Vector, n: int) -> list[str]:
 
 def sparse_dot(a: Vector, b: Vector) -> float:
     """Dot product of two sparse vectors (their cosine when both are L2-normalised)."""
-    # The shared keys are found by a set intersection in C; few terms are shared.
-    return sum(a[t] * b[t] for t in a.keys() & b.keys())
+    # The shared keys are found by a set intersection in C; few terms are shared. The
+    # products are summed in the set's order, in C.
+    shared = a.keys() & b.keys()
+    return sum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
