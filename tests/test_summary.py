@@ -153,8 +153,9 @@ def test_clause_spans_split_reported_statements_exactly():
         "Norland has sent medical supplies to Vesta, Ines Kapp said", "Norland will continue to help Vesta."]
 
 
-def _eval(path, limit: int, words_budget: int | None = None) -> dict:
-    return eval_summarize.run(argparse.Namespace(path=str(path), words=words_budget, limit=limit))
+def _eval(path, limit: int, words_budget: int | None = None, articles_only: bool = False) -> dict:
+    return eval_summarize.run(argparse.Namespace(path=str(path), words=words_budget, limit=limit,
+                                                 articles_only=articles_only))
 
 
 def test_eval_multinews_slice_beats_lead():
@@ -179,3 +180,22 @@ def test_eval_rejects_missing_or_unknown_paths(tmp_path):
         _eval(tmp_path / "missing.csv", 1)
     with pytest.raises(UserError):
         _eval(tmp_path / "stories.txt", 1)
+
+
+def test_eval_summaries_leave_out_non_article_pages():
+    """Multi-News stories 10-16 hold web-archive notices and tweet widgets: newsweave never
+    summarizes them; the baselines get them unless --articles-only."""
+    path = require(DATA / "multinews" / "validation.csv")
+    _, clusters = eval_summarize.read_clusters(str(path))
+    for number in (10, 12, 15):
+        articles = eval_summarize.cluster_articles(clusters[number], number)
+        kept = eval_summarize.news_articles(articles)
+        set_aside = [a for a in articles if a not in kept]
+        assert set_aside and all(a.non_article_reason for a in set_aside)
+        summary = eval_summarize.newsweave_summary(kept, 260)
+        page_sentences = {a.sentence_text(i) for a in set_aside for i in range(len(a.sentences))}
+        assert summary and not page_sentences & set(summary)
+    result = _eval(path, 16)
+    assert any(note.startswith("3 documents recognised as non-articles") and "baselines get them" in note
+               for note in result["notes"])
+    assert "baselines do too" in " ".join(_eval(path, 13, articles_only=True)["notes"])
