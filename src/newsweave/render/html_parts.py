@@ -150,6 +150,11 @@ def as_list(value: Any) -> list:
     return value if isinstance(value, list) else []
 
 
+def dict_list(values: Any) -> list[dict]:
+    """The dicts of a list read back from a report (anything else in it is skipped)."""
+    return [v for v in values if isinstance(v, dict)] if isinstance(values, list) else []
+
+
 def int_list(values: Any) -> list[int]:
     return [v for v in values if isinstance(v, int)] if isinstance(values, list) else []
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Article, Fact, Story
-from .html_parts import (Context, as_list, chip, cites, esc, fact_text, fold_list, int_list, span_parts, story_articles,
+from .html_parts import (Context, as_list, chip, cites, dict_list, esc, fact_text, fold_list, int_list, span_parts, story_articles,
                          text_slice)
 
 MAX_MATRIX_ROWS = 40  # shared facts shown before "more"; the rest fold away
@@ -41,9 +41,9 @@ def coverage_matrix(ctx: Context, story: Story, coverage: dict) -> str:
     """Facts (rows) reported by more than one article x articles (columns), most widely reported first."""
     columns = [ctx.articles[i] for i in as_list(coverage.get("articles")) if isinstance(i, str) and i in ctx.articles]
     shared = []  # (fact index, ids of the articles that report it)
-    for row in as_list(coverage.get("rows")):
-        fact = row.get("fact") if isinstance(row, dict) else None
-        reporting = {i for i in as_list(row.get("articles")) if isinstance(i, str)} if isinstance(row, dict) else set()
+    for row in dict_list(coverage.get("rows")):
+        fact = row.get("fact")
+        reporting = {i for i in as_list(row.get("articles")) if isinstance(i, str)}
         if isinstance(fact, int) and 0 <= fact < len(story.facts) and len(reporting) > 1:
             shared.append((fact, reporting))
     if len(columns) < 2 or not shared:
@@ -114,28 +114,22 @@ def _sources_chips(ctx: Context, sources: Any, spans: Any = None) -> str:
     """Cite chips from spans where given, plain outlet chips for the remaining sources."""
     spans = [s for s in spans if span_parts(s)] if isinstance(spans, list) else []
     out, cited = [cites(ctx, spans, whole_sentence=True)], {span_parts(s)[0] for s in spans}
-    for source in sources if isinstance(sources, list) else []:
+    for source in as_list(sources):
         if isinstance(source, str) and source in ctx.articles and source not in cited:
             out.append(chip(ctx, ctx.articles[source]))
     return f"<span class='cites'>{''.join(out)}</span>"
 
 
 def conflict_notes(ctx: Context, story: Story) -> str:
-    conflicts = story.extra.get("conflicts")
-    if not isinstance(conflicts, list):
-        return ""
     blocks = []
-    for conflict in conflicts:
-        if not isinstance(conflict, dict):
-            continue
+    for conflict in dict_list(story.extra.get("conflicts")):
         kind, slot = (conflict.get(k) if isinstance(conflict.get(k), str) else "" for k in ("kind", "slot"))
         about = fact_text(story, conflict.get("fact")) or conflict.get("about")
         versions = []
-        for version in conflict.get("versions") if isinstance(conflict.get("versions"), list) else []:
-            if isinstance(version, dict):
-                sources = version.get("sources") or version.get("articles")
-                versions.append(f"<li><strong>{esc(version.get('value') or version.get('text') or '')}</strong> "
-                                f"{_sources_chips(ctx, sources, version.get('spans'))}</li>")
+        for version in dict_list(conflict.get("versions")):
+            sources = version.get("sources") or version.get("articles")
+            versions.append(f"<li><strong>{esc(version.get('value') or version.get('text') or '')}</strong> "
+                            f"{_sources_chips(ctx, sources, version.get('spans'))}</li>")
         if versions:
             what = (f" on a {esc(kind)}" if kind else "") + (f" <span class='note'>({esc(slot)})</span>" if slot else "")
             blocks.append(f"<div class='conflict' role='note'><h4>Outlets disagree{what}</h4>"
@@ -156,16 +150,13 @@ def _unquoted(text: str) -> str:
 
 
 def speaker_statements(ctx: Context, story: Story) -> str:
-    speakers = story.extra.get("speakers")
-    if not isinstance(speakers, list):
-        return ""
     blocks = []
-    for speaker in speakers:
-        if not isinstance(speaker, dict) or not speaker.get("speaker"):
+    for speaker in dict_list(story.extra.get("speakers")):
+        if not speaker.get("speaker"):
             continue
         items = []
-        for statement in speaker.get("statements") or []:
-            if not isinstance(statement, dict) or not statement.get("text"):
+        for statement in dict_list(speaker.get("statements")):
+            if not statement.get("text"):
                 continue
             direct = statement.get("kind") == "direct"
             words = (f"<span class='kind'>quote</span><q>{esc(_unquoted(statement['text']))}</q>" if direct
@@ -202,16 +193,13 @@ def _copy_changes(copy: dict) -> str:
 
 
 def copy_groups(ctx: Context, story: Story) -> str:
-    groups = story.extra.get("copies")
-    if not isinstance(groups, list):
-        return ""
     blocks = []
-    for group in groups:
-        if not isinstance(group, dict) or group.get("canonical") not in ctx.articles:
+    for group in dict_list(story.extra.get("copies")):
+        if group.get("canonical") not in ctx.articles:
             continue
         original = ctx.articles[group["canonical"]]
         items = []
-        for copy in group.get("copies") if isinstance(group.get("copies"), list) else []:
+        for copy in as_list(group.get("copies")):
             copy_id = copy if isinstance(copy, str) else (copy.get("id") or copy.get("article")) if isinstance(copy, dict) else None
             if copy_id not in ctx.articles:
                 continue
