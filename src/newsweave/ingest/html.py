@@ -23,7 +23,11 @@ def _normal(text: str) -> str:
 
 
 def removed_blocks(html_bytes: bytes, kept_text: str) -> list[str]:
-    """Text blocks of the page that are not part of the extracted article."""
+    """Text blocks of the page that are not part of the extracted article.
+
+    The page is parsed again here on purpose: trafilatura prunes the tree it is given, so a
+    shared tree would need a deep copy (60% of a parse), and this whole function takes a
+    tenth of the time of trafilatura's extraction (60 benchmark pages: 1.3 s against 12 s)."""
     try:
         tree = lxml.html.fromstring(html_bytes)
     except (ValueError, lxml.etree.ParserError):
