@@ -121,6 +121,18 @@ def test_many_copies_of_one_text_make_one_group():
     assert len(groups) == 1 and len(groups[0].copies) == 2999
 
 
+@pytest.mark.parametrize("backend", ["rensa", "datasketch"])
+def test_texts_sketched_beforehand_are_filed_as_texts_added_whole(backend):
+    import pickle
+    texts = [WIRE, "", WIRE.upper(), WIRE + " Updated at noon.", "A late goal gave the visitors a draw.",
+             "   ", WIRE.replace("Tuesday", "Monday"), "A late goal gave the visitors a draw!"]
+    whole, sketched = dedup.DuplicateFinder(backend), dedup.DuplicateFinder(backend)
+    # Sketches cross process boundaries: they must survive pickling.
+    sketches = [pickle.loads(pickle.dumps(dedup.sketch_text(t, backend))) for t in texts]
+    assert [whole.add(t) for t in texts] == [sketched.add_sketch(s) for s in sketches]
+    assert whole.add(WIRE)[0] == 0
+
+
 def test_near_duplicate_index_rejects_unrelated_and_empty_texts():
     index = NearDuplicateIndex(0.5)
     assert index.add(shingles(WIRE)) == []

@@ -14,7 +14,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from .minhash import NearDuplicateIndex
+from .minhash import NearDuplicateIndex, sketch
 from .model import Article
 from .text_features import normalised_text, token_shingles, tokens
 
@@ -62,17 +62,36 @@ def _dedupable(article: Article) -> bool:
     return article.is_article and bool(article.text.strip())
 
 
+@dataclass(frozen=True)
+class TextSketch:
+    """What duplicate detection needs of one text: the hash of its normalised words and the
+    MinHash sketch of its shingles (None without words). Made from the text alone, so texts
+    can be sketched in parallel and filed in order."""
+
+    digest: bytes
+    minhash: object | None
+
+
+def sketch_text(text: str, backend: str | None = None) -> TextSketch:
+    words = tokens(text)  # tokenised once, for the exact hash and the shingles
+    digest = tokens_digest(words)
+    if len(text) > SHINGLE_CHARS:
+        words = tokens(text[:SHINGLE_CHARS])
+    return TextSketch(digest, sketch(token_shingles(words), backend))
+
+
 class DuplicateFinder:
     """Streaming duplicate detection: each text added is matched against all earlier ones.
 
     ``add(text)`` returns ``(position of an earlier text it copies, estimated Jaccard)``, or
     ``(None, 0.0)``. Exact copies are caught by a hash of the normalised text without
     MinHash; the rest go through the MinHash LSH index. Memory per text: one 16-byte
-    hash and one signature row.
+    hash and one signature row. ``add(text)`` is ``add_sketch(sketch_text(text))``.
     """
 
     def __init__(self, backend: str | None = None):
         self.index = NearDuplicateIndex(NEAR_DUPLICATE_JACCARD, backend)
+        self.backend = self.index.backend
         self.first_with_digest: dict[bytes, int] = {}
         self.index_to_position: list[int] = []
         self.count = 0
@@ -84,11 +103,23 @@ class DuplicateFinder:
         digest = tokens_digest(words)
         earlier = self.first_with_digest.get(digest)
         if earlier is not None:
-            return earlier, 1.0
-        self.first_with_digest[digest] = position
+            return earlier, 1.0  # an exact copy: no shingles needed
         if len(text) > SHINGLE_CHARS:
             words = tokens(text[:SHINGLE_CHARS])
-        matches = self.index.add(token_shingles(words))
+        return self._file(position, digest, sketch(token_shingles(words), self.backend))
+
+    def add_sketch(self, text_sketch: TextSketch) -> tuple[int | None, float]:
+        """``add`` for a text sketched beforehand by ``sketch_text`` (with this backend)."""
+        position = self.count
+        self.count += 1
+        earlier = self.first_with_digest.get(text_sketch.digest)
+        if earlier is not None:
+            return earlier, 1.0
+        return self._file(position, text_sketch.digest, text_sketch.minhash)
+
+    def _file(self, position: int, digest: bytes, minhash) -> tuple[int | None, float]:
+        self.first_with_digest[digest] = position
+        matches = self.index.add_sketch(minhash)
         self.index_to_position.append(position)
         if not matches:
             return None, 0.0

@@ -1,7 +1,9 @@
 """One small MinHash LSH interface over two libraries: rensa (fast, Rust) and datasketch (reference).
 
 ``NearDuplicateIndex.add(shingles)`` returns the earlier entries whose estimated Jaccard
-similarity reaches the threshold, then files the new entry. Signatures are kept as rows of
+similarity reaches the threshold, then files the new entry. It is ``add_sketch(sketch(shingles))``:
+sketching (hashing every shingle) needs nothing but the text, so it can run in other
+processes, while filing is sequential. Signatures are kept as rows of
 one uint32 matrix (not one Python object each), so memory stays at ``num_perm * 4`` bytes
 per article. rensa is the default (about 30x faster to sketch here; see bench/); datasketch
 is used where rensa is not installed, or on request.
@@ -39,6 +41,26 @@ def signature(shingles: set[str], backend: str | None = None, num_perm: int = NU
     sketch = datasketch.MinHash(num_perm=num_perm, seed=SEED)
     sketch.update_batch([s.encode("utf-8") for s in shingles])
     return sketch.hashvalues.astype(np.uint32)
+
+
+def sketch(shingles: set[str], backend: str | None = None, num_perm: int = NUM_PERM):
+    """The backend's MinHash object for one shingle set (picklable), or None when it is empty.
+
+    What ``NearDuplicateIndex.add_sketch`` files; ``signature`` is the same hashes as a row."""
+    if not shingles:
+        return None
+    backend = backend or default_backend()
+    if backend == "rensa":
+        import rensa
+        sketch = rensa.RMinHash(num_perm=num_perm, seed=SEED)
+        sketch.update(list(shingles))
+        return sketch
+    if backend == "datasketch":
+        import datasketch
+        sketch = datasketch.MinHash(num_perm=num_perm, seed=SEED)
+        sketch.update_batch([s.encode("utf-8") for s in shingles])
+        return sketch
+    raise ValueError(f"unknown MinHash backend {backend!r}; use one of {', '.join(BACKENDS)}")
 
 
 def band_keys(digest: np.ndarray, bands: int = NUM_BANDS) -> list[int]:
@@ -85,21 +107,19 @@ class NearDuplicateIndex:
         Keys are insertion positions (0, 1, 2, ...). An empty shingle set is filed but
         never matched: texts without words are not duplicates of each other by MinHash.
         """
+        return self.add_sketch(sketch(shingles, self.backend, self.num_perm))
+
+    def add_sketch(self, signature) -> list[tuple[int, float]]:
+        """``add`` for a sketch made beforehand by ``sketch`` (same backend and num_perm)."""
         key = self._count
-        if not shingles:
+        if signature is None:
             self._store(key, None)
             return []
+        candidates = self._lsh.query(signature)
+        self._lsh.insert(key, signature)
         if self.backend == "rensa":
-            signature = self._rensa.RMinHash(num_perm=self.num_perm, seed=SEED)
-            signature.update(list(shingles))
-            candidates = self._lsh.query(signature)
-            self._lsh.insert(key, signature)
             digest = np.asarray(signature.digest(), dtype=np.uint32)
         else:
-            signature = self._datasketch.MinHash(num_perm=self.num_perm, seed=SEED)
-            signature.update_batch([s.encode("utf-8") for s in shingles])
-            candidates = self._lsh.query(signature)
-            self._lsh.insert(key, signature)
             digest = signature.hashvalues.astype(np.uint32)
         self._store(key, digest)
         if not candidates:
