@@ -192,3 +192,14 @@ def test_double_apostrophe_quotation_marks(backend):
     text = "''The ferry will run all winter,'' Lena Quist said. ''We owe the islanders that.''\n"
     found = [_spans(text, a) for a in find_attributions(text, backend=backend)]
     assert ("Lena Quist", "said", ["''The ferry will run all winter,''", "''We owe the islanders that.''"]) in found
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_quotation_continues_over_sentences_and_source_keeps_its_place(backend):
+    text = ("“The dam held,” said Senator Ivo Marsh of Dunmore. “The water rose all night. "
+            "Nobody had to leave.”\n\nThe river fell on Friday.\n")
+    article = _article("d", text)
+    found = [_spans(text, a) for a in find_attributions(text, backend=backend)]
+    assert ("Senator Ivo Marsh of Dunmore", "said",
+            ["“The dam held,”", "“The water rose all night. Nobody had to leave.”"]) in found
+    assert {q.speaker for q in extract_quotes(article, backend=backend)} == {"Ivo Marsh"}

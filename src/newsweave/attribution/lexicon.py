@@ -49,7 +49,7 @@ PARTICIPLES = (
 
 TITLE_WORDS = (
     r"(?:President|Vice President|Prime Minister|Premier|Foreign Minister|Minister|Chancellor|"
-    r"Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Secretary|Spokesman|Spokeswoman|Spokesperson|"
+    r"Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Secretary of State|Secretary|Spokesman|Spokeswoman|Spokesperson|"
     r"Ambassador|General|Gen\.|Director|Chairman|Chairwoman|Chief|King|Queen|Pope|Dr\.?|Mr\.?|"
     r"Mrs\.?|Ms\.?|Professor|Prof\.|Judge|Justice|Attorney General|Speaker|Leader|Councillor|"
     r"State Councilor|Councilor)"

@@ -25,8 +25,10 @@ _DESCRIPTION = (
     r"supporters?|critics?|observers?|economists?|spokesperson)"
 )
 _APPOSITIVE = r"(?:,\s+(?:an?|the|who|whose|one of|[a-z][\w'’-]*)\s+[^,“”\"]{3,120}?(?:,\s+[A-Z][^,“”\"]{2,160}?)*,)?"
+# "Senator Ivo Marsh of Dunmore": PolNeAR's source spans keep the place
+_OF_PLACE = r"(?:\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
 SPEAKER = (
-    rf"(?:(?:{_QUALIFIER}{TITLE_WORDS}\s+)?{_NAME}{_APPOSITIVE}|{_DESCRIPTION}{_APPOSITIVE}|"
+    rf"(?:(?:{_QUALIFIER}{TITLE_WORDS}\s+)?{_NAME}{_OF_PLACE}{_APPOSITIVE}|{_DESCRIPTION}{_APPOSITIVE}|"
     r"[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ww]ho|[A-Z]{2,}(?:\s+[A-Z][\w]+)*)"
 )
 VERB = rf"(?:{SPEECH_FORMS})"

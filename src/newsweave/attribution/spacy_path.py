@@ -68,11 +68,6 @@ def load_model(name: str | None = None):
     return None
 
 
-def _span(tokens) -> CharSpan:
-    tokens = list(tokens)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-
 def _subtree_span(token) -> CharSpan:
     return token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
 
@@ -90,23 +85,10 @@ def _source_of(verb):
 
 
 def _source_span(subject, doc) -> CharSpan:
-    """The subject's phrase, without what follows a name: a relative clause ("Trump, who
-    leads in delegates,") or a place or time ("Trump in Kentucky", "Trump at the time")."""
-    dropped = set()
-    for child in subject.children:
-        if child.i > subject.i and (child.dep_ == "relcl" or child.dep_ == "prep" and subject.pos_ == "PROPN"):
-            dropped.update(t.i for t in child.subtree)
-    tokens = sorted((t for t in subject.subtree if t.i not in dropped), key=lambda t: t.i)
-    # the kept phrase ends where the first dropped part begins
-    if dropped:
-        first_dropped = min(i for i in dropped)
-        tokens = [t for t in tokens if t.i < first_dropped] or tokens
-        while len(tokens) > 1 and tokens[-1].is_punct:
-            tokens.pop()
-        start, end = _span(tokens)
-        return trim(doc.text, start, end, keep_final_stop=True)
-    start, end = _span(tokens)
-    return source_span(doc.text, start, end)
+    """The subject's whole phrase: PolNeAR's source spans keep what follows a name, a
+    relative clause ("Jason Furman, who leads ...,") or a place ("Senator Chris Murphy of
+    Connecticut"); ``speakers.person_name`` finds the name inside."""
+    return source_span(doc.text, *_subtree_span(subject))
 
 
 def _extend_to_quotes(text: str, span: CharSpan, sentence: CharSpan) -> CharSpan:

@@ -20,6 +20,7 @@ _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 # "Yang Jin, an associate research fellow at ...", "Tomas Brandt, chief engineer of ...":
 # a name, a comma, then a role that opens with an article or a lower-case word
 _APPOSITIVE = re.compile(r"^(?P<name>[^,]+?),\s+(?P<role>(?:an?|the|who|whose|one of)\s.+?|[a-z][\w'’-]*\s.+?),?$")
+_PLACE_TAIL = re.compile(r"(?<=\w)\s+(?:of|in|at|from|on|during|for|with)\s.*$")
 _DETERMINER = re.compile(r"^(?:the|his|her|their|its|a|an|another)\s+", re.IGNORECASE)
 # "Chinese President Xi Jinping": qualifier words, a title, then the name
 _ROLE_AND_NAME = re.compile(rf"\b((?:[A-Z][\w'’-]+\s+){{0,3}}?){TITLE_WORDS}\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){{0,2}})")
@@ -53,6 +54,8 @@ def person_name(mention: str) -> str | None:
     titles = list(_TITLE.finditer(mention))
     if titles:
         mention = mention[titles[-1].end():].strip()
+    # "Senator Chris Murphy of Connecticut", "Trump at the rally": the name ends before the place
+    mention = _PLACE_TAIL.sub("", mention)
     words = mention.replace("’s", "").split()
     if not words or not all(_NAME_WORD.match(w) for w in words):
         return None
