@@ -203,3 +203,13 @@ def test_quotation_continues_over_sentences_and_source_keeps_its_place(backend):
     assert ("Senator Ivo Marsh of Dunmore", "said",
             ["“The dam held,”", "“The water rose all night. Nobody had to leave.”"]) in found
     assert {q.speaker for q in extract_quotes(article, backend=backend)} == {"Ivo Marsh"}
+
+
+@pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")
+def test_beliefs_and_wishes_on_the_parse():
+    text = ("The new harbor toll is expected to raise four million crowns a year.\n\n"
+            "Councillor Edda Lind wants a cheaper ticket for islanders.\n")
+    found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
+    # nobody holds the expectation: the subject and the infinitive are the content
+    assert (None, "is expected", ["The new harbor toll", "to raise four million crowns a year"]) in found
+    assert ("Councillor Edda Lind", "wants", ["a cheaper ticket for islanders"]) in found

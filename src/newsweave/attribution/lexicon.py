@@ -90,3 +90,17 @@ EVALUATIVE_LEMMAS = frozenset((
     "attribute", "dispute", "single", "forecast", "envision", "plead", "persuade", "hint", "anger",
     "knock", "credit", "retweet", "side",
 ))
+
+# "Trump seemed to suggest ...", "The sale is expected to close ...": a view nobody in the
+# sentence holds; PolNeAR marks the subject and the complement as content, and no source
+RAISING_LEMMAS = frozenset(("seem", "appear"))
+PASSIVE_RAISING_LEMMAS = frozenset((
+    "expect", "believe", "think", "say", "report", "consider", "know", "rumor", "estimate",
+    "project", "predict", "see", "view", "suppose", "allege",
+))
+# wishes and plans: "Democrats hoping to retain the House", "Sanders wants a vast expansion":
+# the object or infinitive is the content
+INTENT_LEMMAS = frozenset((
+    "want", "hope", "plan", "expect", "decide", "intend", "seek", "aim", "prefer", "refuse",
+    "agree", "fear", "wish",
+))

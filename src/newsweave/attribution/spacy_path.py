@@ -13,7 +13,7 @@ import os
 import re
 from functools import lru_cache
 
-from .lexicon import CUE_LEMMAS, EVALUATIVE_LEMMAS
+from .lexicon import CUE_LEMMAS, EVALUATIVE_LEMMAS, INTENT_LEMMAS, PASSIVE_RAISING_LEMMAS, RAISING_LEMMAS
 from .records import Attribution, CharSpan, kind_of, quoted_spans, source_span, trim
 
 # the official package first, then the PyPI re-upload of the same pipeline
@@ -213,6 +213,19 @@ def _evaluation(verb, text: str) -> Attribution | None:
     return Attribution(kind_of(text, content), _cue_span(verb, content), _source_span(subject, verb.doc), [content])
 
 
+def _raised(verb, text: str) -> Attribution | None:
+    """"Trump seemed to suggest ...", "Sales are expected to rise": content is the subject
+    and the complement, in two parts with the cue between them; no source."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i), None)
+    complement = next((c for c in verb.children if c.i > verb.i and c.dep_ in {"xcomp", "acomp", "oprd"}), None)
+    if subject is None or complement is None or subject.lower_ in {"it", "there", "i", "you", "we"}:
+        return None
+    said = trim(text, *_subtree_span(complement))
+    if said[1] - said[0] < 4:
+        return None
+    return Attribution(kind_of(text, said), _cue_span(verb, said), None, [trim(text, *_subtree_span(subject)), said])
+
+
 def _is_aside(verb, subject, bounds: CharSpan, text: str) -> bool:
     """"I think", "you know" inside a quotation are the speaker's hedges, not attributions."""
     if subject is not None and subject.lower_ in {"i", "you", "we"}:
@@ -313,6 +326,14 @@ def find_attributions(text: str, nlp) -> list[Attribution]:
                 if evaluation is not None:
                     found.append(evaluation)
                 continue
+            raising = lemma in RAISING_LEMMAS or (
+                lemma in PASSIVE_RAISING_LEMMAS and any(c.dep_ == "nsubjpass" for c in token.children))
+            if raising and token.pos_ == "VERB" and not any(c.dep_ == "ccomp" for c in token.children):
+                raised = _raised(token, text)
+                if raised is not None:
+                    if not _is_aside(token, None, bounds, text):
+                        found.append(raised)
+                    continue
             # True: reports speech on its own; False: attributes only with a clause after it
             speaks_alone = CUE_LEMMAS.get(lemma, False if lemma in EVALUATIVE_LEMMAS else None)
             if speaks_alone is None or token.pos_ not in {"VERB", "AUX"}:
@@ -335,6 +356,11 @@ def find_attributions(text: str, nlp) -> list[Attribution]:
                 content = _adjacent_quote(text, token, _paragraph(text, token.idx))
             if content is None and speaks_alone and lemma not in _NO_OBJECT_CONTENT:
                 # "pledged to win", "urged voters to unite", "did not respond to requests"
+                evaluation = _evaluation(token, text)
+                if evaluation is not None:
+                    found.append(evaluation)
+                continue
+            if content is None and lemma in INTENT_LEMMAS and not _is_aside(token, _source_of(token), bounds, text):
                 evaluation = _evaluation(token, text)
                 if evaluation is not None:
                     found.append(evaluation)
