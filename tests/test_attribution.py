@@ -213,3 +213,12 @@ def test_beliefs_and_wishes_on_the_parse():
     # nobody holds the expectation: the subject and the infinitive are the content
     assert (None, "is expected", ["The new harbor toll", "to raise four million crowns a year"]) in found
     assert ("Councillor Edda Lind", "wants", ["a cheaper ticket for islanders"]) in found
+
+
+@pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")
+def test_parenthetical_and_relative_clause_cues_on_the_parse():
+    text = ("Overall, she said, the island ferries are running more often than last year.\n\n"
+            "The board backed a levy that the auditors said was far too high.\n")
+    found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
+    assert ("she", "said", ["Overall", "the island ferries are running more often than last year"]) in found
+    assert ("the auditors", "said", ["that", "was far too high"]) in found

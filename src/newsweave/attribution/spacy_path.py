@@ -73,11 +73,13 @@ def _subtree_span(token) -> CharSpan:
 
 
 def _source_of(verb):
-    for child in verb.children:
-        if child.dep_ in _SUBJECTS:
-            return child
+    subjects = [child for child in verb.children if child.dep_ in _SUBJECTS]
+    if subjects:
+        # a misparse can hang a word of a quotation on the cue as a second subject: the
+        # speaker is the one next to the verb
+        return min(subjects, key=lambda child: abs(child.i - verb.i))
     # "..., adding that ..." / "..., saying ...": the participle's subject is the main verb's
-    if verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head is not verb:
+    if verb.dep_ in {"advcl", "xcomp", "conj"}:
         for child in verb.head.children:
             if child.dep_ in _SUBJECTS and child.i < verb.i:
                 return child
@@ -226,6 +228,30 @@ def _raised(verb, text: str) -> Attribution | None:
     return Attribution(kind_of(text, said), _cue_span(verb, said), None, [trim(text, *_subtree_span(subject)), said])
 
 
+_RELATIVE_WORDS = {"that", "which", "who", "whom", "what"}
+
+
+def _is_parenthetical_cue(token) -> bool:
+    """"Overall, she said, a number of ...": a speech verb with its subject, set in the
+    clause it reports, is that clause's cue and not its content."""
+    return (token.dep_ == "parataxis" and CUE_LEMMAS.get(_LEMMA_FIXES.get(token.lemma_.lower(), token.lemma_.lower())) is True
+            and any(c.dep_ in _SUBJECTS for c in token.children))
+
+
+def _parenthetical(verb, text: str) -> Attribution | None:
+    """"Overall, she said, a number of ... are ...": the clause around the cue, in two parts."""
+    clause = verb.head
+    subject = _source_of(verb)
+    if subject is None:
+        return None
+    before = trim(text, clause.left_edge.idx, verb.left_edge.idx)
+    after = trim(text, verb.right_edge.idx + len(verb.right_edge.text), clause.right_edge.idx + len(clause.right_edge.text))
+    parts = [part for part in (before, after) if part[1] > part[0]]
+    if sum(end - start for start, end in parts) < 8:
+        return None
+    return Attribution(kind_of(text, (parts[0][0], parts[-1][1])), _cue_span(verb), _source_span(subject, verb.doc), parts)
+
+
 def _is_aside(verb, subject, bounds: CharSpan, text: str) -> bool:
     """"I think", "you know" inside a quotation are the speaker's hedges, not attributions."""
     if subject is not None and subject.lower_ in {"i", "you", "we"}:
@@ -338,14 +364,25 @@ def find_attributions(text: str, nlp) -> list[Attribution]:
             speaks_alone = CUE_LEMMAS.get(lemma, False if lemma in EVALUATIVE_LEMMAS else None)
             if speaks_alone is None or token.pos_ not in {"VERB", "AUX"}:
                 continue
-            complement = [c for c in token.children if c.dep_ in _COMPLEMENTS]
+            if _is_parenthetical_cue(token) and not any(c.dep_ == "ccomp" for c in token.children):
+                parenthetical = _parenthetical(token, text)
+                if parenthetical is not None:
+                    found.append(parenthetical)
+                continue
+            complement = [c for c in token.children if c.dep_ in _COMPLEMENTS and not _is_parenthetical_cue(c)]
             content: CharSpan | None = None
+            lead: CharSpan | None = None
             if complement:
                 child = complement[0]
                 start, end = _subtree_span(child)
                 if child.i > token.i:
                     # include a "that" the parser hangs on the verb, not inside the clause
                     start = min(start, *(c.idx for c in token.children if c.dep_ == "mark" and c.i > token.i), start)
+                    relative = child.left_edge
+                    if relative.i < token.i and relative.lower_ in _RELATIVE_WORDS:
+                        # "a rule that he said would ...": the relative word and the clause after the cue
+                        lead = (relative.idx, relative.idx + len(relative.text))
+                        start = doc[token.i + 1].idx if token.i + 1 < len(doc) else end
                 content = trim(text, start, end)
             elif token.dep_ in {"ROOT", "parataxis", "conj"}:
                 before = _content_before(token, sentence)
@@ -385,5 +422,7 @@ def find_attributions(text: str, nlp) -> list[Attribution]:
             source = _source_span(subject, doc) if subject is not None else None
             if source is not None and content[0] <= source[0] < content[1]:
                 continue  # the "subject" lies inside the content: a misparse
+            if lead is not None:
+                parts.insert(0, lead)
             found.append(Attribution(kind_of(text, content), _cue_span(token, content), source, parts))
     return found
