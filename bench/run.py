@@ -9,9 +9,17 @@ re-publications (a sentence cut, one added, words changed) and updated versions 
 appended), a day or two later and by other outlets. Bad input is mixed in: empty texts,
 missing and absurd dates, and one text copied many times.
 
+The stages run as an incremental ingest would run them: file by file, each file's
+articles read, cleaned, sketched for dedup and their terms counted (``prepare``: nothing
+there depends on other files, so ``--jobs`` worker processes do it, ahead of the main
+process), then in the main process, in order: copies looked up and filed, document
+frequencies counted (copies too, as the store counts them), and each article that copies
+no earlier one assigned to a story (``StoryIndex``); a copy joins its original's story, as
+in the store and in ``cluster.group_stories``.
+
 Each size runs in its own process (peak RSS is per size) and prints articles/s, peak RSS,
-microseconds per article (the growth over the smallest size is the per-article cost
-growth), duplicate-pair precision/recall against the known copies and B-cubed F1 of the
+CPU microseconds per article over all processes (the growth over the smallest size is the
+per-article cost growth), CPU seconds by stage, duplicate-pair precision/recall against the known copies and B-cubed F1 of the
 stories against the generator's stories. In the same run, as baselines: datasketch
 MinHashLSH doing the same dedup, and scikit-learn agglomerative clustering (TF-IDF,
 average linkage) where it fits in memory (up to --baseline-max articles).
@@ -25,17 +33,21 @@ import json
 import random
 import re
 import resource
+import os
 import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 DATA = REPO.parent / "shared" / "data"
 CHUNK = 10_000  # articles per ingested JSONL file
+BACKEND = "rensa"  # MinHash library
 ARTICLES_PER_DAY = 3_000
 START = dt.date(2020, 1, 1)
 OUTLETS = [f"Outlet {n}" for n in range(60)]
@@ -123,15 +135,60 @@ def generate(size: int, seed: int = 7):
                 produced += 1
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
-def run_size(size: int, baseline_max: int, datasketch_max: int) -> dict:
-    from newsweave import clean, cluster, ingest, nonarticle
+def cpu_seconds(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def prepare(path: str) -> tuple[list, list, list, dict[str, float]]:
+    """The stages that need nothing outside their own file: read, clean, set non-articles
+    apart, sketch each article for dedup and count its story terms. Runs in worker processes.
+
+    Returns the articles, their dedup sketches and term counts (None for non-articles) and
+    the CPU seconds spent by stage (workers share the cores, so their wall clock says little).
+    """
+    from newsweave import clean, ingest, nonarticle
+    from newsweave.dedup import sketch_text
+    from newsweave.story_features import article_terms
+
+    t0 = time.process_time()
+    articles, _errors = ingest.read_paths([path])
+    t1 = time.process_time()
+    clean.clean_articles(articles)
+    nonarticle.mark_non_articles(articles)
+    t2 = time.process_time()
+    sketches = [sketch_text(a.text, BACKEND) if a.is_article else None for a in articles]
+    t3 = time.process_time()
+    terms = [article_terms(a) if a.is_article else None for a in articles]
+    t4 = time.process_time()
+    return articles, sketches, terms, {"ingest": t1 - t0, "clean": t2 - t1, "dedup": t3 - t2, "cluster": t4 - t3}
+
+
+def prepared(files: list[Path], jobs: int):
+    """``prepare`` of each file in order: in this process for one job, else in ``jobs``
+    worker processes that work ahead of the caller by at most ``jobs`` files."""
+    if jobs <= 1:
+        yield from (prepare(str(f)) for f in files)
+        return
+    with ProcessPoolExecutor(jobs) as pool:
+        waiting = deque(pool.submit(prepare, str(f)) for f in files[:jobs])
+        following = iter(files[jobs:])
+        while waiting:
+            result = waiting.popleft().result()
+            if (file := next(following, None)) is not None:
+                waiting.append(pool.submit(prepare, str(file)))
+            yield result
+
+
+def run_size(size: int, baseline_max: int, datasketch_max: int, jobs: int = 1) -> dict:
+    from newsweave import cluster
     from newsweave.dedup import DuplicateFinder
     from newsweave.eval.metrics import bcubed
-    from newsweave.story_features import TermStatistics, article_terms, vectorise
+    from newsweave.story_features import TermStatistics, vectorise
 
     workdir = Path(tempfile.mkdtemp(prefix="newsweave-bench-"))
     gold_story, gold_group, files, chunk = [], [], [], []
@@ -147,46 +204,58 @@ def run_size(size: int, baseline_max: int, datasketch_max: int) -> dict:
         files.append(workdir / f"part{len(files):04d}.jsonl")
         files[-1].write_text("\n".join(chunk), encoding="utf-8")
 
-    finder, stats, index = DuplicateFinder("rensa"), TermStatistics(), cluster.StoryIndex()
+    finder, stats, index = DuplicateFinder(BACKEND), TermStatistics(), cluster.StoryIndex()
     found_copy: list[int | None] = []  # per article: the earlier article it copies
     finder_to_corpus: list[int] = []  # DuplicateFinder position -> article number
     labels: list[object] = []
     stage = {"ingest": 0.0, "clean": 0.0, "dedup": 0.0, "cluster": 0.0}
+    waited = 0.0  # this process waiting for prepared files
     started, started_cpu = time.perf_counter(), time.process_time()
-    for file in files:
-        t0 = time.perf_counter()
-        articles, _errors = ingest.read_paths([str(file)])
-        t1 = time.perf_counter()
-        clean.clean_articles(articles)
-        nonarticle.mark_non_articles(articles)
-        t2 = time.perf_counter()
-        for article in articles:
+    children_cpu = cpu_seconds(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    for articles, sketches, terms, seconds in prepared(files, jobs):
+        t1, c1 = time.perf_counter(), time.process_time()
+        waited += t1 - t0
+        for name in stage:
+            stage[name] += seconds[name]
+        base = len(found_copy)
+        for article, sketch in zip(articles, sketches):
             earlier = None
             if article.is_article:  # non-articles are never anyone's copy
                 finder_to_corpus.append(len(found_copy))
-                position, _ = finder.add(article.text)
+                position, _ = finder.add_sketch(sketch)
                 earlier = None if position is None else finder_to_corpus[position]
             found_copy.append(earlier)
-        t3 = time.perf_counter()
-        terms = [article_terms(a) if a.is_article else None for a in articles]
+        c2 = time.process_time()
+        # Document frequencies count every article, copies too, as the store does.
         for counts in terms:
             if counts is not None:
                 stats.add(counts)
-        chunk_labels: list[object] = [None] * len(articles)
+        labels.extend([None] * len(articles))
         for i in cluster.time_order(articles):
             if terms[i] is None:
-                chunk_labels[i] = f"alone{len(labels) + i}"
-            else:
-                chunk_labels[i] = index.assign(cluster.features_of(articles[i], vectorise(terms[i], stats)))
-        labels.extend(chunk_labels)
-        t4 = time.perf_counter()
-        for name, seconds in zip(stage, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
-            stage[name] += seconds
-    elapsed, cpu = time.perf_counter() - started, time.process_time() - started_cpu
-    # CPU seconds too: on a shared machine the wall clock also counts other people's work.
-    result = {"size": size, "articles_per_s": size / elapsed, "articles_per_cpu_s": size / cpu,
+                labels[base + i] = f"alone{base + i}"
+            elif found_copy[base + i] is None:  # copies are not clustered again (see below)
+                labels[base + i] = index.assign(cluster.features_of(articles[i], vectorise(terms[i], stats)))
+        # A copy joins the story of the article it copies, as in the store and group_stories;
+        # in reading order, that article (always read earlier) has its story already.
+        for i in range(base, len(labels)):
+            if found_copy[i] is not None:
+                labels[i] = labels[found_copy[i]]
+        t0, c3 = time.perf_counter(), time.process_time()
+        stage["dedup"] += c2 - c1
+        stage["cluster"] += c3 - c2
+    elapsed = time.perf_counter() - started
+    # CPU seconds of this process and its workers: on a shared machine the wall clock also
+    # counts other people's work. Workers are counted once they have ended (pool closed).
+    cpu = time.process_time() - started_cpu + cpu_seconds(resource.RUSAGE_CHILDREN) - children_cpu
+    workers_rss = peak_rss_mb(resource.RUSAGE_CHILDREN) if jobs > 1 else 0.0
+    result = {"size": size, "jobs": jobs, "articles_per_s": size / elapsed, "articles_per_cpu_s": size / cpu,
               "us_per_article": 1e6 * elapsed / size, "cpu_us_per_article": 1e6 * cpu / size,
-              "peak_rss_mb": peak_rss_mb(), "stage_s": {k: round(v, 1) for k, v in stage.items()}}
+              # main process plus every worker at the largest worker's peak: an upper bound
+              "peak_rss_mb": peak_rss_mb() + jobs * workers_rss, "main_rss_mb": peak_rss_mb(),
+              "worker_rss_mb": workers_rss, "stage_s": {k: round(v, 1) for k, v in stage.items()},
+              "waited_s": round(waited, 1)}
     result["dedup"] = dedup_quality(found_copy, gold_group, len(labels))
     result["stories_bcubed_f1"] = round(bcubed(gold_story[: len(labels)], labels)["bcubed_f1"], 3)
     if size <= datasketch_max:
@@ -260,15 +329,18 @@ def main() -> None:
                         help="largest size for the all-pairs agglomerative baseline (memory grows as n^2)")
     parser.add_argument("--datasketch-max", type=int, default=10_000,
                         help="largest size for the datasketch-vs-rensa dedup comparison")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="worker processes for the per-file stages (default: one per core; 1: all in one process)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: one size
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_size(args.one, args.baseline_max, args.datasketch_max)))
+        print(json.dumps(run_size(args.one, args.baseline_max, args.datasketch_max, args.jobs)))
         return
     results = []
     for size in args.sizes:
         child = subprocess.run([sys.executable, __file__, "--one", str(size), "--baseline-max", str(args.baseline_max),
-                                "--datasketch-max", str(args.datasketch_max)], capture_output=True, text=True)
+                                "--datasketch-max", str(args.datasketch_max), "--jobs", str(args.jobs)],
+                               capture_output=True, text=True)
         if child.returncode != 0:
             sys.exit(f"bench at {size} failed:\n{child.stderr[-3000:]}")
         results.append(json.loads(child.stdout.strip().splitlines()[-1]))
@@ -279,10 +351,12 @@ def report(results: list[dict]) -> None:
     first = results[0]
     latest = results[-1]
     growth = latest["cpu_us_per_article"] / first["cpu_us_per_article"]
-    print(f"\n== {latest['size']:,} articles: {latest['articles_per_s']:,.0f} articles/s end to end "
-          f"({latest['articles_per_cpu_s']:,.0f} per CPU-second), peak RSS {latest['peak_rss_mb']:,.0f} MB, "
+    print(f"\n== {latest['size']:,} articles, {latest['jobs']} job(s): {latest['articles_per_s']:,.0f} articles/s end to end "
+          f"({latest['articles_per_cpu_s']:,.0f} per CPU-second), peak RSS {latest['peak_rss_mb']:,.0f} MB "
+          f"(main {latest['main_rss_mb']:,.0f} + {latest['jobs'] if latest['worker_rss_mb'] else 0} x worker "
+          f"{latest['worker_rss_mb']:,.0f}), "
           f"{latest['cpu_us_per_article']:,.0f} CPU-us/article ({growth:.2f}x the {first['size']:,} cost)")
-    print(f"   stages (s): {latest['stage_s']}")
+    print(f"   stages (CPU s, all processes): {latest['stage_s']}; main process waited {latest['waited_s']} s for files")
     print(f"   dedup vs known copies: {latest['dedup']}; stories B-cubed F1 vs generator: {latest['stories_bcubed_f1']}")
     if "datasketch" in latest:
         d = latest["datasketch"]
