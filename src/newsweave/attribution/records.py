@@ -8,7 +8,7 @@ CharSpan = tuple[int, int]
 
 OPEN_QUOTES = "\"“«"
 CLOSE_QUOTES = "\"”»"
-_TRAILING = " \t\n,.;:—–-"
+_TRAILING = " \t\n\xa0,.;:—–-"
 
 
 @dataclass
@@ -26,9 +26,9 @@ def trim(text: str, start: int, end: int, keep_final_stop: bool = False) -> Char
     PolNeAR's and PARC's content spans stop before the sentence's final full stop and a
     comma before the cue, but keep quotation marks (and what they enclose).
     """
-    while start < end and text[start] in " \t\n,;:—–-":
+    while start < end and text[start] in " \t\n\xa0,;:—–-":
         start += 1
-    while end > start and text[end - 1] in (_TRAILING if not keep_final_stop else " \t\n,;:"):
+    while end > start and text[end - 1] in (_TRAILING if not keep_final_stop else " \t\n\xa0,;:"):
         end -= 1
     return start, end
 
@@ -72,8 +72,13 @@ def source_span(text: str, start: int, end: int) -> CharSpan:
     start, end = trim(text, start, end, keep_final_stop=True)
     # a dateline the parse took in ("RENO, Nev. (AP) — Republican hopeful Donald Trump")
     dash = max(text.rfind(" — ", start, end), text.rfind(" – ", start, end), text.rfind(" -- ", start, end))
+    if dash == -1 and ") - " in text[start:end]:  # "ORLANDO, Fla. (Reuters) - President ..."
+        dash = text.rfind(") - ", start, end) + 1
     if dash != -1:
         start = trim(text, dash + 3, end)[0]
+    # "even Obama said": PolNeAR leaves the focus word out of the source
+    if text[start:start + 5].lower() == "even " and end - start > 5:
+        start += 5
     if "," in text[start:end] and text[end : end + 1] == ",":
         end += 1
     return start, end

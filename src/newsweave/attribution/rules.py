@@ -71,6 +71,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("colon", re.compile(
         r"^(?!(?:Note|Update|Updated|Editor|Photo|Video|Watch|Related|Read|Source|Sources|Image|Credit|"
         r"Advertisement|Warning|Correction|Clarification)\b)(?![A-Z]{2,}[\s,:])"  # nor a dateline: "BEIJING:"
+        r"(?![A-Z]:)"  # nor an interview's "Q:" and "A:", whose speakers the transcript names elsewhere
         r"(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})(?P<cue>:)\s+(?P<content>\S.{6,})$")),
     # Putin said (that) ... / Putin told the Global Times on Thursday that "..."
     ("content-after", re.compile(
