@@ -222,3 +222,10 @@ def test_parenthetical_and_relative_clause_cues_on_the_parse():
     found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
     assert ("she", "said", ["Overall", "the island ferries are running more often than last year"]) in found
     assert ("the auditors", "said", ["that", "was far too high"]) in found
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_cue_span_takes_auxiliaries_and_adverbs(backend):
+    text = "Councillor Edda Lind has also warned that the old bridge is unsafe for lorries.\n"
+    found = [_spans(text, a) for a in find_attributions(text, backend=backend)]
+    assert ("Councillor Edda Lind", "has also warned", ["that the old bridge is unsafe for lorries"]) in found

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import PARTICIPLES, SPEECH_FORMS, TITLE_WORDS
+from .lexicon import CUE_LEMMAS, PARTICIPLES, SPEECH_FORMS, TITLE_WORDS
 from .records import CLOSE_QUOTES, OPEN_QUOTES, Attribution, CharSpan, kind_of, source_span, trim
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|bin|al-\w+))*"
@@ -31,7 +31,24 @@ SPEAKER = (
     rf"(?:(?:{_QUALIFIER}{TITLE_WORDS}\s+)?{_NAME}{_OF_PLACE}{_APPOSITIVE}|{_DESCRIPTION}{_APPOSITIVE}|"
     r"[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ww]ho|[A-Z]{2,}(?:\s+[A-Z][\w]+)*)"
 )
-VERB = rf"(?:{SPEECH_FORMS})"
+def _reporting_forms() -> str:
+    """Past and third-person forms of every verb that reports speech on its own
+    (lexicon.CUE_LEMMAS), beyond the hand-written SPEECH_FORMS: "warned", "vows", "estimated"."""
+    forms = set()
+    for lemma, speaks_alone in CUE_LEMMAS.items():
+        if not speaks_alone or lemma in {"say", "tell", "write"}:  # irregular: in SPEECH_FORMS
+            continue
+        if lemma.endswith("y") and lemma[-2] not in "aeiou":  # deny: denied, denies
+            forms.update({lemma[:-1] + "ied", lemma[:-1] + "ies"})
+        else:
+            forms.add(lemma + "d" if lemma.endswith("e") else lemma + "ed")
+            forms.add(lemma + "es" if lemma.endswith(("s", "sh", "ch", "x")) else lemma + "s")
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+VERB = rf"(?:{SPEECH_FORMS}|{_reporting_forms()})"
+# auxiliaries and adverbs between a speaker and the cue ("has also said", "did not say")
+_HELPERS = r"(?:(?:has|have|had|also|later|then|further|not|did|does|would|will|previously|repeatedly|still|now|never|already|recently)\s+)*"
 # after "according to" any short phrase names the source ("the city engineer", "a new poll")
 _ANY_SOURCE = r"[^,;.“”\"]{2,100}?"
 _OPEN = OPEN_QUOTES
@@ -56,7 +73,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?P<content2>(?!adding|saying|noting|according)\w.{{8,}})$")),
     # ..., Xi said(, adding that ...).  /  ..., stressed the Russian president.
     ("content-before", re.compile(
-        rf"^(?P<content>.{{12,}}?),\s+(?:(?P<speaker>{SPEAKER})\s*,?\s+(?P<cue>{VERB})|(?P<cue2>{VERB})\s+"
+        rf"^(?P<content>.{{12,}}?),\s+(?:(?P<speaker>{SPEAKER})\s*,?\s+{_HELPERS}(?P<cue>{VERB})|(?P<cue2>{VERB})\s+"
         rf"(?P<speaker2>{SPEAKER})){_TAIL}")),
     # ..., according to X.   /  According to X, ...
     ("according-after", re.compile(
@@ -65,7 +82,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"^(?P<cue>According to)\s+(?P<speaker>{_ANY_SOURCE}),\s+(?P<content>.{{8,}})$")),
     # any short subject before the cue: "Palm Beach County Supervisor of Elections Susan Bucher said ..."
     ("subject-first", re.compile(
-        rf"^(?P<speaker>[A-Z][^,;:“”\"()]{{1,90}}?(?:,\s+\d+,)?)\s+(?:also\s+|later\s+)?(?P<cue>{VERB})"
+        rf"^(?P<speaker>[A-Z][^,;:“”\"()]{{1,90}}?(?:,\s+\d+,)?)\s+{_HELPERS}(?P<cue>{VERB})"
         rf"(?:\s+(?:on|in|at)\s+[\w ]{{1,30}}?(?=\s+that\b))?\s+(?P<content>(?:that\s+)?[\w“\"‘'].{{8,}})$")),
     # transcripts and headlines: "Lopez: Well, no one is ...", "Kasich: We Are Going To ..."
     ("colon", re.compile(
@@ -75,7 +92,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})(?P<cue>:)\s+(?P<content>\S.{6,})$")),
     # Putin said (that) ... / Putin told the Global Times on Thursday that "..."
     ("content-after", re.compile(
-        rf"^(?:[A-Z][^,]{{0,60}},\s+)?(?P<speaker>{SPEAKER})\s+(?:also\s+|further\s+|later\s+|then\s+)?"
+        rf"^(?:[A-Z][^,]{{0,60}},\s+)?(?P<speaker>{SPEAKER})\s+{_HELPERS}"
         rf"(?P<cue>{VERB})(?:\s+(?:[A-Z][\w .’'-]{{1,60}}?|the\s+[\w ]{{1,40}}?|reporters|him|her|them|me|us)"
         rf"{_TIME}(?=\s+that\b))?(?:{_TIME}(?=\s+that\b))?[:,]?\s+(?P<content>.{{8,}})$")),
 ]
@@ -102,6 +119,26 @@ def _open_quote_before(text: str, span: CharSpan) -> CharSpan:
     return (opening, end) if opening != -1 and "”" not in text[opening:start] else span
 
 
+# words PolNeAR's cue spans take in before the verb ("has also said", "did not say")
+_CUE_HELPERS = frozenset((
+    "has", "have", "had", "also", "later", "then", "further", "not", "did", "does", "do", "would",
+    "will", "could", "previously", "repeatedly", "again", "still", "now", "never", "already", "is",
+    "was", "are", "were", "been", "recently", "often", "once", "publicly", "even", "just",
+))
+
+
+def _cue_with_helpers(text: str, speaker: CharSpan, cue: CharSpan) -> CharSpan:
+    """The cue with the auxiliaries and adverbs between its speaker and it, and a colon after it."""
+    start, end = cue
+    if speaker[1] <= start:
+        words = list(re.finditer(r"\S+", text[speaker[1]:start]))
+        if words and all(w.group().lower() in _CUE_HELPERS for w in words):
+            start = speaker[1] + words[0].start()
+    if text[end:end + 1] == ":":
+        end += 1
+    return start, end
+
+
 def match_sentence(text: str, start: int, end: int, skip: tuple[str, ...] = ()) -> Attribution | None:
     """The first pattern (not named in ``skip``) that matches ``text[start:end]``."""
     sentence = text[start:end]
@@ -126,7 +163,7 @@ def match_sentence(text: str, start: int, end: int, skip: tuple[str, ...] = ()) 
         if name in {"content-after", "subject-first"} and text[content_span[0]] in _OPEN and text[content_span[1] - 1] not in _CLOSE:
             close = text.find("”", content_span[1], end + 1)
             content_span = (content_span[0], close + 1) if close != -1 else content_span
-        cue_span = (start + cue[0], start + cue[1])
+        cue_span = _cue_with_helpers(text, speaker_span, (start + cue[0], start + cue[1]))
         parts = [content_span]
         if match.groupdict().get("content2") is not None:
             parts.append(trim(text, start + match.start("content2"), start + match.end("content2")))
