@@ -199,3 +199,25 @@ def test_eval_summaries_leave_out_non_article_pages():
     assert any(note.startswith("3 documents recognised as non-articles") and "baselines get them" in note
                for note in result["notes"])
     assert "baselines do too" in " ".join(_eval(path, 13, articles_only=True)["notes"])
+
+
+def test_a_name_after_a_linking_word_is_compared_by_the_role_before_it():
+    articles = _articles({
+        "a": "Police said the driver of the van was identified as Karl Brenner, a courier from Ostwald.",
+        "b": "Police said the driver of the van was identified as Emil Varga, a courier from Ostwald.",
+        "c": "The driver of the van was identified as Karl Brenner, a courier from Ostwald, police said.",
+    })
+    facts = align.align_facts(articles)
+    names = [c for c in story_conflicts(articles, facts) if c["kind"] == "name"]
+    assert [c["slot"] for c in names] == ["identified as"]
+    assert {v["value"]: v["articles"] for v in names[0]["versions"]} == {"Karl Brenner": ["a", "c"], "Emil Varga": ["b"]}
+
+
+def test_spellings_of_one_name_and_possessives_are_no_conflict():
+    articles = _articles({
+        "a": "Rebels in the north vowed to topple the regime of leader Muammar Qaddafi before winter.",
+        "b": "Rebels in the north vowed to topple the regime of leader Moammar Gadhafi before winter.",
+        "c": "Rebels in the north vowed to topple the regime of leader Muammar Qaddafi’s family before winter.",
+    })
+    facts = align.align_facts(articles)
+    assert len(facts) == 1 and story_conflicts(articles, facts) == []

@@ -3,7 +3,8 @@
 Inside each fact (mentions from different articles that report the same thing), every
 mention is read for *slots*: a number with the word it counts ("3.4 percent", "12
 people"), a date (a weekday, a day of a month, a year) and a name with the word before it
-("said John Smith"). Two articles disagree when they fill the same slot with different
+("said John Smith", or two words where the one before is a link: "identified as John
+Smith"). Two articles disagree when they fill the same slot with different
 values and neither mentions the other's value anywhere in its own wording of the fact.
 Each conflict lists every version with its articles and the exact span of the value.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from .model import Article, Fact
 from .paraphrase import concept
@@ -37,6 +39,10 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _WEEKDAY = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*(?:\s+[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*)*")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\W*$")
+_LINKING_WORDS = ("as", "by", "to")
+_AGE_WORDS = ("old", "aged")
+_POSSESSIVE = re.compile(r"['’]s?$")
+SAME_NAME_SIMILARITY = 0.8  # "Muammar Gaddafi" / "Moammar Gadhafi": one name, two spellings
 
 
 @dataclass(frozen=True)
@@ -122,9 +128,18 @@ def name_values(text: str, offset: int = 0) -> list[Value]:
         if not previous or previous.group(1)[0].isupper():
             continue
         slot = previous.group(1).lower()
+        if slot in _LINKING_WORDS:
+            # "identified as X", "was led by X", "was handed to X": the word before the link
+            # names the role
+            before = _PREVIOUS_WORD.search(text[:previous.start()])
+            if before and before.group(1).islower() and before.group(1) not in STOP_WORDS:
+                slot = f"{before.group(1)} {slot}"
         if slot in STOP_WORDS and slot not in ("said", "says", "told"):
             continue  # "of Russia", "and Putin": a list or a phrase, not a role filled by one name
-        out.append(Value("name", slot, " ".join(name_words), offset + start, offset + match.end()))
+        if len(slot) < 3 or slot in _AGE_WORDS:
+            continue  # "1996's X", "the 76-year-old Argentine": no role
+        value = _POSSESSIVE.sub("", " ".join(name_words))
+        out.append(Value("name", slot, value, offset + start, offset + start + len(value)))
     return out
 
 
@@ -138,6 +153,20 @@ def _mentions_value(text: str, value: Value) -> bool:
         lower = text.lower()
         return any(part.lower() in lower for part in value.value.split() if len(part) > 2)
     return any(v.value == value.value for v in (number_values(text) + date_values(text)))
+
+
+def _spellings_merged(versions: dict[str, list]) -> dict[str, list]:
+    """Name versions with spellings of one name (transliterations, a typo) joined under the
+    first spelling: they differ in letters, not in who is named."""
+    merged: dict[str, list] = {}
+    for value, holders in versions.items():
+        same = next((kept for kept in merged
+                     if SequenceMatcher(None, kept.lower(), value.lower()).ratio() >= SAME_NAME_SIMILARITY), None)
+        if same is None:
+            merged[value] = list(holders)
+        else:
+            merged[same].extend(holders)
+    return merged
 
 
 def fact_conflicts(fact: Fact, articles: dict[str, Article]) -> list[dict]:
@@ -155,6 +184,8 @@ def fact_conflicts(fact: Fact, articles: dict[str, Article]) -> list[dict]:
             continue
         # keep only the versions some other article contradicts: it fills the slot differently
         # and never mentions this value in its own wording of the fact
+        if kind == "name":
+            versions = _spellings_merged(versions)
         disputed = {}
         for value, holders in versions.items():
             holder_articles = {a for a, _ in holders}
