@@ -8,6 +8,7 @@ import argparse
 import pytest
 
 from newsweave import align, clean, coverage, segment, summarize
+from newsweave import conflicts
 from newsweave.conflicts import story_conflicts
 from newsweave.errors import UserError
 from newsweave.eval import summarize as eval_summarize
@@ -221,3 +222,16 @@ def test_spellings_of_one_name_and_possessives_are_no_conflict():
     })
     facts = align.align_facts(articles)
     assert len(facts) == 1 and story_conflicts(articles, facts) == []
+
+
+def test_numbers_written_two_ways_rounded_or_as_a_range_are_no_conflict():
+    articles = _articles({
+        "a": "The climbers were found at a height of 19,350 feet, where one hundred and three "
+             "volunteers searched from 5:30 p.m. for between 8 and 12 hours.",
+        "b": "The climbers were found at a height of 19,356 feet, where 103 volunteers searched "
+             "from 6 p.m. for between 12 and 8 hours.",
+    })
+    facts = align.align_facts(articles)
+    assert facts and story_conflicts(articles, facts) == []
+    values = {(v.slot, v.value) for v in conflicts.number_values("one hundred and three volunteers at 5:30 p.m.")}
+    assert values == {("volunteer", "103")}

@@ -28,9 +28,14 @@ _MONTHS = ("january february march april may june july august september october 
 _MONTH_ABBREVIATIONS = {m[:3]: m for m in _MONTHS} | {"sept": "september"}
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 
+_NUMBER_WORD = "|".join(_NUMBER_WORDS)
+# a figure or number word, a scale ("2.1 million"), and a number word after a scale ("one
+# hundred and three"); not a clock time ("5:30") or a decimal's tail
 _NUMBER = re.compile(
-    r"(?<![\w.])(?P<value>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
-    + "|".join(_NUMBER_WORDS) + r")(?P<scale>\s+(?:" + "|".join(_SCALES) + r"))?(?![\w])", re.I)
+    r"(?<![\w.:])(?P<value>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _NUMBER_WORD + r")"
+    r"(?P<scale>\s+(?:" + "|".join(_SCALES) + r"))?"
+    r"(?:(?<=[a-z])\s+(?:and\s+)?(?P<plus>" + _NUMBER_WORD + r"))?(?![\w:])", re.I)
+SAME_NUMBER_TOLERANCE = 0.005  # 19,350 feet and 19,356 feet are one height, rounded two ways
 _NEXT_WORD = re.compile(r"\s*(?:-\s*)?([A-Za-z%][A-Za-z-]*)")
 _MONTH_NAME = "|".join(_MONTHS) + "|" + "|".join(f"{a}\\.?" for a in _MONTH_ABBREVIATIONS)
 _DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_NAME})\b", re.I)
@@ -57,10 +62,18 @@ class Value:
     end: int
 
 
-def _number_value(token: str, scale: str | None) -> float | None:
-    token = token.lower().replace(",", "")
+def _number_value(match: re.Match) -> float:
+    token = match.group("value").lower().replace(",", "")
     number = float(_NUMBER_WORDS[token]) if token in _NUMBER_WORDS else float(token)
-    return number * _SCALES[scale.strip().lower()] if scale else number
+    if match.group("scale"):
+        number *= _SCALES[match.group("scale").strip().lower()]
+    if match.group("plus"):
+        number += _NUMBER_WORDS[match.group("plus").lower()]
+    return number
+
+
+def _same_number(a: float, b: float) -> bool:
+    return abs(a - b) <= SAME_NUMBER_TOLERANCE * max(abs(a), abs(b))
 
 
 def number_values(text: str, offset: int = 0) -> list[Value]:
@@ -73,13 +86,12 @@ def number_values(text: str, offset: int = 0) -> list[Value]:
         if not after:
             continue
         unit = after.group(1).lower()
-        if unit in STOP_WORDS and unit not in ("percent", "per"):
-            continue  # "two of the ..." counts nothing nameable
+        if (unit in STOP_WORDS and unit not in ("percent", "per")) or (len(unit) < 2 and unit != "%"):
+            continue  # "two of the ..." counts nothing nameable; "1 p.m." is a time
         if unit == "per":
             unit = "percent"
-        value = _number_value(token, match.group("scale"))
         out.append(Value("number", concept(unit.rstrip("s") if unit != "%" else "percent"),
-                         f"{value:g}", offset + match.start(), offset + match.end()))
+                         f"{_number_value(match):.15g}", offset + match.start(), offset + match.end()))
     return out
 
 
@@ -152,16 +164,24 @@ def _mentions_value(text: str, value: Value) -> bool:
     if value.kind == "name":
         lower = text.lower()
         return any(part.lower() in lower for part in value.value.split() if len(part) > 2)
-    return any(v.value == value.value for v in (number_values(text) + date_values(text)))
+    if value.kind == "number":
+        return any(_same_number(_number_value(m), float(value.value)) for m in _NUMBER.finditer(text))
+    return any(v.value == value.value for v in date_values(text))
 
 
-def _spellings_merged(versions: dict[str, list]) -> dict[str, list]:
-    """Name versions with spellings of one name (transliterations, a typo) joined under the
-    first spelling: they differ in letters, not in who is named."""
+def _same_value(kind: str, a: str, b: str) -> bool:
+    if kind == "name":  # spellings of one name (transliterations, a typo) name one person
+        return SequenceMatcher(None, a.lower(), b.lower()).ratio() >= SAME_NAME_SIMILARITY
+    if kind == "number":
+        return _same_number(float(a), float(b))
+    return a == b
+
+
+def _versions_merged(kind: str, versions: dict[str, list]) -> dict[str, list]:
+    """Versions that are one value written two ways, joined under the first way."""
     merged: dict[str, list] = {}
     for value, holders in versions.items():
-        same = next((kept for kept in merged
-                     if SequenceMatcher(None, kept.lower(), value.lower()).ratio() >= SAME_NAME_SIMILARITY), None)
+        same = next((kept for kept in merged if _same_value(kind, kept, value)), None)
         if same is None:
             merged[value] = list(holders)
         else:
@@ -184,8 +204,7 @@ def fact_conflicts(fact: Fact, articles: dict[str, Article]) -> list[dict]:
             continue
         # keep only the versions some other article contradicts: it fills the slot differently
         # and never mentions this value in its own wording of the fact
-        if kind == "name":
-            versions = _spellings_merged(versions)
+        versions = _versions_merged(kind, versions)
         disputed = {}
         for value, holders in versions.items():
             holder_articles = {a for a, _ in holders}
