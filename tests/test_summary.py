@@ -235,3 +235,14 @@ def test_numbers_written_two_ways_rounded_or_as_a_range_are_no_conflict():
     assert facts and story_conflicts(articles, facts) == []
     values = {(v.slot, v.value) for v in conflicts.number_values("one hundred and three volunteers at 5:30 p.m.")}
     assert values == {("volunteer", "103")}
+
+
+def test_years_are_compared_by_what_they_date():
+    articles = _articles({
+        "a": "The Velden choir, founded in 1987, released its first album in 1993 and toured Norland.",
+        "b": "The Velden choir, founded in 1978, recorded a demo in 1992 and toured Norland.",
+    })
+    facts = align.align_facts(articles)
+    dates = [c for c in story_conflicts(articles, facts) if c["kind"] == "date"]
+    assert [(c["slot"], sorted(v["value"] for v in c["versions"])) for c in dates] == [
+        ("year after found", ["1978", "1987"])]

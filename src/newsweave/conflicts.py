@@ -107,21 +107,21 @@ def date_values(text: str, offset: int = 0) -> list[Value]:
             month = match.group("month").lower().rstrip(".")
             month = _MONTH_ABBREVIATIONS.get(month[:4] if month.startswith("sept") else month[:3], month)
             out.append(Value("date", "day", f"{int(match.group('day'))} {month}", offset + match.start(), offset + match.end()))
-    for match in _YEAR.finditer(text):
-        out.append(Value("date", "year", match.group(), offset + match.start(), offset + match.end()))
-    for match in _WEEKDAY.finditer(text):
-        # A weekday dates whatever it follows ("the town hall on Tuesday" is when someone
-        # spoke, "the lower town on Monday" when water came): the slot is that anchor word.
-        anchor = _content_word_before(text, match.start())
-        out.append(Value("date", f"weekday after {anchor}" if anchor else "weekday", match.group().lower(),
-                         offset + match.start(), offset + match.end()))
+    # A weekday or a year dates whatever it follows ("the town hall on Tuesday" is when
+    # someone spoke, "the lower town on Monday" when water came; "founded in 1987", "a debut
+    # album in 1993"): the slot is that anchor word.
+    for kind, pattern, normal in (("year", _YEAR, str), ("weekday", _WEEKDAY, str.lower)):
+        for match in pattern.finditer(text):
+            anchor = _content_word_before(text, match.start())
+            out.append(Value("date", f"{kind} after {anchor}" if anchor else kind, normal(match.group()),
+                             offset + match.start(), offset + match.end()))
     return out
 
 
 def _content_word_before(text: str, position: int) -> str | None:
     for word in reversed(re.findall(r"[A-Za-z]+", text[max(0, position - 60):position])):
-        if word.lower() not in STOP_WORDS and word.lower() not in _WEEKDAYS:
-            return concept(word.lower())
+        if len(word) > 2 and word.lower() not in STOP_WORDS and word.lower() not in _WEEKDAYS:
+            return concept(word.lower())  # not "m" of "6:30 a.m. Sunday"
     return None
 
 
