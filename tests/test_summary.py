@@ -246,3 +246,13 @@ def test_years_are_compared_by_what_they_date():
     dates = [c for c in story_conflicts(articles, facts) if c["kind"] == "date"]
     assert [(c["slot"], sorted(v["value"] for v in c["versions"])) for c in dates] == [
         ("year after found", ["1978", "1987"])]
+
+
+def test_spans_of_time_are_compared_by_what_they_measure():
+    articles = _articles({
+        "a": "The inquiry hearing in Velden lasted nine hours, and the panel takes another two hours to vote.",
+        "b": "The inquiry hearing in Velden lasted 10 hours, and the panel needs 24 hours to vote.",
+    })
+    facts = align.align_facts(articles)
+    found = [(c["slot"], sorted(v["value"] for v in c["versions"])) for c in story_conflicts(articles, facts)]
+    assert found == [("hour after last", ["10", "nine"])]

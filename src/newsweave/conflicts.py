@@ -35,6 +35,7 @@ _NUMBER = re.compile(
     r"(?<![\w.:])(?P<value>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _NUMBER_WORD + r")"
     r"(?P<scale>\s+(?:" + "|".join(_SCALES) + r"))?"
     r"(?:(?<=[a-z])\s+(?:and\s+)?(?P<plus>" + _NUMBER_WORD + r"))?(?![\w:])", re.I)
+_DURATIONS = {concept(w) for w in ("second", "minute", "hour", "day", "week", "month", "year", "decade", "year-old")}
 SAME_NUMBER_TOLERANCE = 0.005  # 19,350 feet and 19,356 feet are one height, rounded two ways
 _NEXT_WORD = re.compile(r"\s*(?:-\s*)?([A-Za-z%][A-Za-z-]*)")
 _MONTH_NAME = "|".join(_MONTHS) + "|" + "|".join(f"{a}\\.?" for a in _MONTH_ABBREVIATIONS)
@@ -90,8 +91,13 @@ def number_values(text: str, offset: int = 0) -> list[Value]:
             continue  # "two of the ..." counts nothing nameable; "1 p.m." is a time
         if unit == "per":
             unit = "percent"
-        out.append(Value("number", concept(unit.rstrip("s") if unit != "%" else "percent"),
-                         f"{_number_value(match):.15g}", offset + match.start(), offset + match.end()))
+        slot = concept(unit.rstrip("s") if unit != "%" else "percent")
+        if slot in _DURATIONS:
+            # a span of time, like a date, is compared by what it measures: "lasted 10
+            # hours" against "lasted nine hours", not against "takes another two hours"
+            anchor = _content_word_before(text, match.start())
+            slot = f"{slot} after {anchor}" if anchor else slot
+        out.append(Value("number", slot, f"{_number_value(match):.15g}", offset + match.start(), offset + match.end()))
     return out
 
 
