@@ -97,6 +97,14 @@ def test_summary_cites_sources_with_exact_spans(report):
     assert any(len(s.sources) >= 3 for s in story.summary)
 
 
+def test_summary_sentences_that_say_only_he_name_the_speaker(report):
+    story = next(s for s in report.stories if set(LEADERS_CALL) <= set(s.articles))
+    by_pronoun = [s for s in story.summary if re.match(r"(?:He|She) ", s.text)]
+    assert by_pronoun, "the leaders' call summary has no sentence opening with a pronoun any more"
+    assert all(s.speaker in ("Xi Jinping", "Vladimir Putin") for s in by_pronoun)
+    assert all(s.speaker is None for s in story.summary if re.search(r"\b(?:Xi|Putin)\b", s.text))
+
+
 def test_smearing_statement_is_attributed_to_putin(report):
     story = next(s for s in report.stories if set(LEADERS_CALL) <= set(s.articles))
     smear = [q for q in story.quotes if re.search(r"smear|discredit", q.text)]

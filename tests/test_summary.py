@@ -7,7 +7,7 @@ import argparse
 
 import pytest
 
-from newsweave import align, clean, coverage, segment, summarize
+from newsweave import align, attribute, clean, coverage, segment, summarize
 from newsweave import conflicts
 from newsweave.conflicts import story_conflicts
 from newsweave.errors import UserError
@@ -256,3 +256,15 @@ def test_spans_of_time_are_compared_by_what_they_measure():
     facts = align.align_facts(articles)
     found = [(c["slot"], sorted(v["value"] for v in c["versions"])) for c in story_conflicts(articles, facts)]
     assert found == [("hour after last", ["10", "nine"])]
+
+
+def test_summary_sentences_name_a_speaker_given_only_as_he_or_she():
+    articles = _articles({
+        "a": "Mayor Anna Sorn said the new bridge over the Vell river in Dornhelm would open on Friday. "
+             "She added that the bridge would cut the drive to the coast by forty minutes. "
+             "The builders, Sorn said, finished the work a month early.",
+    })
+    summary = summarize.summarize(articles, align.align_facts(articles), 200)
+    summarize.name_speakers(summary, attribute.attribute_story(articles))
+    speakers = {s.text.split()[0]: s.speaker for s in summary}
+    assert speakers == {"Mayor": None, "She": "Anna Sorn", "The": None}

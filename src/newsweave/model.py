@@ -95,12 +95,16 @@ class SummarySentence:
     text: str
     sources: list[str]  # every article that supports the sentence
     spans: list[Span]  # the supporting sentence in each of those articles
+    # who speaks in the sentence when it names them only by a pronoun or a description
+    # ("He stressed that ..."): out of its article, the sentence no longer says who
+    speaker: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text,
             "sources": list(self.sources),
             "spans": [asdict(s) for s in self.spans],
+            "speaker": self.speaker,
         }
 
 

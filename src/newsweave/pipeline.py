@@ -47,6 +47,7 @@ def build_story(number: int, articles: list[Article], options: Options,
     story.extra["outlets"] = sorted({a.outlet for a in articles})
     story.extra.update(coverage.coverage_view(distinct, facts))
     story.extra["speakers"] = attribute.speakers(story.quotes)
+    summarize.name_speakers(story.summary, story.quotes)
     story.extra["copies"] = dedup.copies_view(copy_groups, articles)
     return story
 

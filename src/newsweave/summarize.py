@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .model import Article, Fact, Span, SummarySentence
+from .model import Article, Fact, Quote, Span, SummarySentence
 from .paraphrase import concept_words, stem
 from .text_features import STOP_WORDS, words
 
@@ -237,3 +237,19 @@ def _telling_position(candidate: _Candidate, articles, facts, facts_of) -> tuple
             if m.article in index:
                 positions.append(m.sentence / max(1, len(articles[index[m.article]].sentences)))
     return (sum(positions) / len(positions), candidate.article, candidate.sentence)
+
+
+def name_speakers(summary: list[SummarySentence], quotes: list[Quote]) -> None:
+    """Set ``speaker`` on the summary sentences that report what someone said without
+    naming them ("He stressed that ...", "The minister added ..."), from the attribution of
+    the sentence in its own article; a speaker known only by a description is left out."""
+    for sentence in summary:
+        own = sentence.spans[0]
+        for quote in quotes:
+            if quote.article != own.article or not own.start <= quote.start < own.end:
+                continue
+            name = quote.speaker
+            named = any(re.search(rf"\b{re.escape(part)}\b", sentence.text) for part in name.split())
+            if name[:1].isupper() and not named:  # "Wang noted" names Wang Yi already
+                sentence.speaker = name
+            break

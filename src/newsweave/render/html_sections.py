@@ -32,7 +32,8 @@ def summary_list(ctx: Context, story: Story) -> str:
         else:
             level, label = "some", f"{len(supporting)} of {total} outlets"
         support = f" <span class='support'>{label}</span>" if total > 1 else " "
-        rows.append(f"<li class='{level}'>{esc(sentence.text)}{support}"
+        speaker = f" <span class='note speaker-name'>(speaker: {esc(sentence.speaker)})</span>" if sentence.speaker else ""
+        rows.append(f"<li class='{level}'>{esc(sentence.text)}{speaker}{support}"
                     f"<span class='cites'>{cites(ctx, sentence.spans)}</span></li>")
     return f"<ol class='summary'>{''.join(rows)}</ol>"
 

@@ -92,7 +92,8 @@ def render(report: Report) -> str:
             lines += ["### What happened", ""]
             for sentence in story.summary:
                 cites = " ".join(f"[{number[s]}]" for s in sentence.sources)
-                lines.append(f"- {md(sentence.text)} {cites}")
+                speaker = f" *(speaker: {md(sentence.speaker)})*" if sentence.speaker else ""
+                lines.append(f"- {md(sentence.text)}{speaker} {cites}")
             lines.append("")
         if story.facts:
             lines += ["### Who agrees", "", "| fact | outlets |", "|---|---|"]
