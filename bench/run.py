@@ -30,10 +30,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import re
 import resource
-import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -185,12 +186,19 @@ def prepared(files: list[Path], jobs: int):
 
 
 def run_size(size: int, baseline_max: int, datasketch_max: int, jobs: int = 1) -> dict:
+    workdir = Path(tempfile.mkdtemp(prefix="newsweave-bench-"))
+    try:
+        return measure(workdir, size, baseline_max, datasketch_max, jobs)
+    finally:  # a failed or interrupted run leaves no corpus behind (gigabytes at 1M)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def measure(workdir: Path, size: int, baseline_max: int, datasketch_max: int, jobs: int) -> dict:
     from newsweave import cluster
     from newsweave.dedup import DuplicateFinder
     from newsweave.eval.metrics import bcubed
     from newsweave.story_features import TermStatistics, vectorise
 
-    workdir = Path(tempfile.mkdtemp(prefix="newsweave-bench-"))
     gold_story, gold_group, files, chunk = [], [], [], []
     for record, story, group in generate(size):
         chunk.append(json.dumps(record))
@@ -262,9 +270,6 @@ def run_size(size: int, baseline_max: int, datasketch_max: int, jobs: int = 1) -
         result["datasketch"] = compare_minhash_backends(files)
     if size <= baseline_max:
         result["agglomerative"] = agglomerative_baseline(files, gold_story)
-    for file in files:
-        file.unlink()
-    workdir.rmdir()
     return result
 
 
