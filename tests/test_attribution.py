@@ -229,3 +229,12 @@ def test_cue_span_takes_auxiliaries_and_adverbs(backend):
     text = "Councillor Edda Lind has also warned that the old bridge is unsafe for lorries.\n"
     found = [_spans(text, a) for a in find_attributions(text, backend=backend)]
     assert ("Councillor Edda Lind", "has also warned", ["that the old bridge is unsafe for lorries"]) in found
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_readout_continues_only_after_said_that(backend):
+    text = ("Minister Rhea Okafor said that the ports would reopen on Monday. Ferries will run at night too.\n\n"
+            "Mayor Ilse Varga said the market stays shut this week. Traders have moved to the old station.\n")
+    found = {source: content for source, _, content in (_spans(text, a) for a in find_attributions(text, backend=backend))}
+    assert found["Minister Rhea Okafor"] == ["that the ports would reopen on Monday", "Ferries will run at night too"]
+    assert found["Mayor Ilse Varga"] == ["the market stays shut this week"]

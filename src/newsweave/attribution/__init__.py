@@ -79,8 +79,8 @@ def _merge(parsed: list[Attribution], matched: list[Attribution]) -> list[Attrib
 def _continue_paragraphs(text: str, sentences: list[CharSpan], found: list[Attribution]) -> None:
     """Readout style: "President Putin said that A. B. C." attributes B and C to Putin too.
 
-    Only where the attribution opens its paragraph, its content runs to the end of its
-    sentence, and the following sentences of the paragraph carry no cue of their own.
+    Only where the attribution opens its paragraph, its content opens with "that" and runs to
+    the end of its sentence, and the following sentences of the paragraph carry no cue of their own.
     """
     cue_sentence = {}
     for index, (start, end) in enumerate(sentences):
@@ -97,6 +97,10 @@ def _continue_paragraphs(text: str, sentences: list[CharSpan], found: list[Attri
             _continue_quotation(text, sentences, index, paragraph, attribution, cue_sentence)
             continue
         if text[paragraph[0]:start].strip() or attribution.content[-1][1] < end - 2:
+            continue
+        # readouts say "X said that A." and go on; after a bare "X said A." the reporter
+        # speaks again (PolNeAR marks no content past such a sentence)
+        if not text.startswith("that ", attribution.content[0][0]):
             continue
         if attribution.content[0][0] < attribution.cue[0]:
             continue
