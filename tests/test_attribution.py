@@ -238,3 +238,12 @@ def test_readout_continues_only_after_said_that(backend):
     found = {source: content for source, _, content in (_spans(text, a) for a in find_attributions(text, backend=backend))}
     assert found["Minister Rhea Okafor"] == ["that the ports would reopen on Monday", "Ferries will run at night too"]
     assert found["Mayor Ilse Varga"] == ["the market stays shut this week"]
+
+
+def test_content_span_keeps_the_closing_mark_and_initials():
+    from newsweave.attribution.records import close_span
+
+    text = 'She doubts "the ferry will come back." Ships leave the U.S. daily.'
+    assert text[slice(*close_span(text, (11, 36)))] == '"the ferry will come back."'
+    start = text.index("Ships")
+    assert text[slice(*close_span(text, (start, text.index("U.S.") + 3)))] == "Ships leave the U.S."

@@ -16,7 +16,7 @@ from ..model import Article, Quote
 from ..segment import sentence_spans
 from . import rules, spacy_path
 from .lexicon import SOURCE_HEADS
-from .records import Attribution, CharSpan
+from .records import Attribution, CharSpan, close_span
 from .speakers import (
     canonical_names, is_pronoun, mention_role, person_name, person_roles, resolve_description, role_names,
     speakers,
@@ -168,6 +168,8 @@ def find_attributions(text: str, backend: str = "auto", model: str | None = None
     else:
         # a parse finds subjects better than the catch-all subject pattern does
         found = _merge(spacy_path.find_attributions(text, nlp), rules.find_attributions(text, sentences, skip=("subject-first",)))
+    for attribution in found:
+        attribution.content = [close_span(text, part) for part in attribution.content]
     if continue_paragraphs:
         _continue_paragraphs(text, sentences, found)
     if text is not original:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 CharSpan = tuple[int, int]
@@ -81,4 +82,22 @@ def source_span(text: str, start: int, end: int) -> CharSpan:
         start += 5
     if "," in text[start:end] and text[end : end + 1] == ",":
         end += 1
+    return start, end
+
+
+_CLOSING_AFTER = re.compile(r"[.,!?]?[”\"]")
+_INITIALS = re.compile(r"\b(?:[A-Z]\.)+[A-Z]$")
+
+
+def close_span(text: str, span: CharSpan) -> CharSpan:
+    """A content span that opens a quotation ends with its closing mark (and the stop inside
+    it: 'show up.”'); one that ends in initials keeps their last stop ('the U.S.')."""
+    start, end = span
+    piece = text[start:end]
+    if piece.count("“") > piece.count("”") or piece.count('"') % 2:
+        closing = _CLOSING_AFTER.match(text, end)
+        if closing:
+            return start, closing.end()
+    if _INITIALS.search(piece) and text[end:end + 1] == ".":
+        return start, end + 1
     return start, end
