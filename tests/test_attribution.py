@@ -247,3 +247,10 @@ def test_content_span_keeps_the_closing_mark_and_initials():
     assert text[slice(*close_span(text, (11, 36)))] == '"the ferry will come back."'
     start = text.index("Ships")
     assert text[slice(*close_span(text, (start, text.index("U.S.") + 3)))] == "Ships leave the U.S."
+
+
+@pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")
+def test_passive_cue_takes_the_agent_as_source():
+    text = "The harbor toll was criticized by Councillor Edda Lind on Tuesday.\n"
+    found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
+    assert ("Councillor Edda Lind", "was criticized", ["The harbor toll"]) in found

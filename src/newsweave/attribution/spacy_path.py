@@ -73,6 +73,10 @@ def _subtree_span(token) -> CharSpan:
 
 
 def _source_of(verb):
+    # "Trump was criticized by his rivals": the agent speaks, not the passive subject
+    agents = [pobj for child in verb.children if child.dep_ == "agent" for pobj in child.children if pobj.dep_ == "pobj"]
+    if agents:
+        return agents[0]
     subjects = [child for child in verb.children if child.dep_ in _SUBJECTS]
     if subjects:
         # a misparse can hang a word of a quotation on the cue as a second subject: the
@@ -215,6 +219,10 @@ def _evaluation(verb, text: str) -> Attribution | None:
     subject = _source_of(verb)
     if subject is None or subject.lower_ in {"i", "you", "we", "it", "that", "this"}:
         return None
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive and subject.dep_ == "pobj":  # "Trump was criticized by his rivals": Trump is what they said of
+        content = trim(text, *_subtree_span(passive[0]))
+        return Attribution(kind_of(text, content), _cue_span(verb), _source_span(subject, verb.doc), [content])
     objects = [c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS]
     # a later "on his radio show", "this week" says where or when, not what
     objects = [c for i, c in enumerate(objects) if i == 0 or c.dep_ != "prep" or c.lower_ in _CONTENT_PREPOSITIONS]
