@@ -29,3 +29,11 @@ def test_quotes_and_paragraphs():
 def test_no_sentence_crosses_a_paragraph_break():
     assert sentences("A heading without a stop\n\nThe body starts here.") == [
         "A heading without a stop", "The body starts here."]
+
+
+def test_sentences_glued_by_a_scraper_are_split():
+    text = "Two barns in Olm were badly damaged.We have no reports of injuries.The board met!Then it voted."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Two barns in Olm were badly damaged.", "We have no reports of injuries.", "The board met!", "Then it voted."]
+    for kept in ("Visit olmpost.com for more.", "The U.S.Army moved in.", "She thanked Mrs.Brandt and Dr.Olsen."):
+        assert [kept[a:b] for a, b in sentence_spans(kept)] == [kept]

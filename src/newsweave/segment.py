@@ -19,6 +19,15 @@ MIN_SENTENCE_CHARS = 2
 _TITLE_BEFORE_NAME = re.compile(
     r"\b(?:Lt|Col|Gen|Maj|Capt|Cmdr|Adm|Sgt|Cpl|Pvt|Lt\. Col|Brig|Rep|Sen|Gov|Atty|Supt|Insp|Det|"
     r"Dr|Mr|Mrs|Ms|Prof|Rev|Fr|Hon|Pres)\.\s*$")
+# Sentences glued together by a scraper that dropped the space between paragraphs
+# ("were badly damaged.We have no ..."): a lower-case word, its stop, a capitalised word.
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?:[\"”’](?=[A-Z]))?(?=[A-Z][a-z])")
+
+
+def _unglued(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    cuts = [start] + [m.end() for m in _GLUED.finditer(text, start, end)
+                      if not _TITLE_BEFORE_NAME.search(text, start, m.end())] + [end]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b - a >= MIN_SENTENCE_CHARS]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -35,7 +44,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             span = (offset + start + stripped_start, offset + start + stripped_end)
             if joined_to_previous:
                 span = (spans.pop()[0], span[1])
-            spans.append(span)
+            spans.extend(_unglued(*span, text))
             joined_to_previous = bool(_TITLE_BEFORE_NAME.search(text[span[0] : span[1]]))
     return spans
 
