@@ -162,7 +162,9 @@ _OBJECT_DEPS = {"dobj", "dative", "oprd", "xcomp", "prep", "attr", "acomp", "prt
 
 # PolNeAR's cue spans take in the verb's auxiliaries, negation and adverbs before it ("has
 # also not said"), its particle, a preposition that leads to the content ("warned of",
-# "referring to") and a colon that opens it ("said:"); a train count of each is in git log
+# "referring to") and a colon that opens it ("said:"). Share of cue verbs in train[:600]
+# whose neighbour is in the span: aux 98%, neg 99%, "also" 96%, particle 100%, colon 92%,
+# "to" 87%, "for" 88%, "about" 92%, "against" 97%, "with" 83%, "on" 64%, "of" 62%
 _CUE_LEFT_DEPS = {"aux", "auxpass", "neg", "advmod"}
 _NOT_CUE_ADVERBS = {"when", "how", "where", "why", "as", "so", "while", "once", "if"}
 _CUE_PREPOSITIONS = {"to", "for", "about", "against", "with", "of", "on", "over"}
