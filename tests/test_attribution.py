@@ -9,6 +9,7 @@ import pytest
 from conftest import DATA, SEEDS, require
 from newsweave import clean, ingest, segment
 from newsweave.attribution import attribute_story, extract_quotes, find_attributions, speakers, spacy_path
+from newsweave.attribution.speakers import mention_role, person_name
 from newsweave.errors import UserError
 from newsweave.eval import polnear, quotes
 from newsweave.model import Article
@@ -67,6 +68,24 @@ def test_he_skips_a_woman_the_article_calls_she(backend):
     assert ("Ilse Varga", "that the shelter would stay open", None) in said
     assert ("Tomas Brandt", "the wall was due for repair", "chief engineer of the water board") in said
     assert ("Tomas Brandt", "the board would report within a week", None) in said
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_he_means_the_person_named_before_when_nobody_has_spoken_yet(backend):
+    article = _article("a", (
+        "Mayor Ilse Varga opened the shelter on Ridge Road on Monday. She said it would stay open all week.\n\n"
+        "The water board's chief engineer, Tomas Brandt, inspected the wall on Tuesday. "
+        "In the lower town, the water is falling, he said."
+    ))
+    said = {(q.speaker, q.text) for q in extract_quotes(article, backend=backend)}
+    assert ("Ilse Varga", "it would stay open all week") in said
+    assert ("Tomas Brandt", "In the lower town, the water is falling") in said
+
+
+def test_a_role_before_the_name_is_the_speakers_role():
+    assert person_name("The water board's chief engineer, Tomas Brandt,") == "Tomas Brandt"
+    assert mention_role("The water board's chief engineer, Tomas Brandt,") == "The water board's chief engineer"
+    assert person_name("the chief engineer, who inspected the wall,") is None
 
 
 def test_same_statement_from_two_outlets_is_one_entry():

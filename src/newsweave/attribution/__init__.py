@@ -18,7 +18,7 @@ from . import rules, spacy_path
 from .lexicon import SOURCE_HEADS
 from .records import Attribution, CharSpan, close_span
 from .speakers import (
-    canonical_names, is_pronoun, mention_role, person_name, person_roles, resolve_description, role_names,
+    canonical_names, is_pronoun, mention_role, named_people, person_name, person_roles, resolve_description, role_names,
     speakers,
 )
 
@@ -225,14 +225,14 @@ class _RecentPeople:
     """The people an article has named as speakers, latest last, with the gender its
     pronouns gave them, so "he said" skips a woman the article calls "she"."""
 
-    _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+    GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
     def __init__(self) -> None:
         self.order: list[str] = []
         self.gender: dict[str, str] = {}
 
     def referent(self, pronoun: str) -> str | None:
-        wanted = self._GENDER.get(pronoun.strip().lower())
+        wanted = self.GENDER.get(pronoun.strip().lower())
         for person in reversed(self.order):
             if wanted is None or self.gender.get(person, wanted) == wanted:
                 return person
@@ -242,9 +242,29 @@ class _RecentPeople:
         if person in self.order:
             self.order.remove(person)
         self.order.append(person)
-        gender = self._GENDER.get(mention.strip().lower())
+        gender = self.GENDER.get(mention.strip().lower())
         if gender:
             self.gender.setdefault(person, gender)
+
+
+PRONOUN_REACH = 400  # characters back from "he said" in which the person it means was named
+
+
+def _last_named(text: str, position: int, names: set[str], people: "_RecentPeople", pronoun: str) -> str | None:
+    """The person named last before ``position`` (by full name or surname), for a pronoun
+    whose person has not spoken yet: "Mayor Peter Sorn opened the bridge. It will cut the
+    drive by an hour, he said." A person the article calls by the other pronoun is skipped."""
+    best, best_at = None, -1
+    window_start = max(0, position - PRONOUN_REACH)
+    wanted = _RecentPeople.GENDER.get(pronoun.strip().lower())
+    for name in names:
+        if wanted and people.gender.get(name, wanted) != wanted:
+            continue
+        for variant in {name, name.split()[-1]}:
+            at = text.rfind(variant, window_start, position)
+            if at > best_at:
+                best, best_at = name, at
+    return best
 
 
 def extract_quotes(article: Article, roles: dict[str, str] | None = None, backend: str = "auto",
@@ -254,6 +274,7 @@ def extract_quotes(article: Article, roles: dict[str, str] | None = None, backen
     sentences = [(s.start, s.end) for s in article.sentences] or None
     quotes: list[Quote] = []
     people = _RecentPeople()
+    named = named_people(article.text)
     found = find_attributions(article.text, backend, model, sentences)
     for attribution in found:
         mention = article.text[attribution.source[0]:attribution.source[1]] if attribution.source else ""
@@ -262,7 +283,7 @@ def extract_quotes(article: Article, roles: dict[str, str] | None = None, backen
         if speaker is None and mention and not is_pronoun(mention):
             speaker = resolve_description(mention, roles)
         if speaker is None and mention and is_pronoun(mention):
-            speaker = people.referent(mention)
+            speaker = people.referent(mention) or _last_named(article.text, attribution.source[0], named, people, mention)
         if speaker is None and mention and _is_body(mention):
             speaker = mention  # an unnamed source ("analysts", "a new poll") speaks for itself
         if speaker is None or _is_scare_quote(article.text, attribution) or _wraps_another(attribution, found):

@@ -114,6 +114,8 @@ def _content_before(verb, sentence) -> CharSpan | None:
     previous = first.doc[first.i - 1]
     if previous.text not in {",", "”", '"'} and first.doc[first.i - 1].text != ",":
         return None
+    if not any(t.pos_ in {"VERB", "AUX"} for t in first.doc[sentence.start:first.i]):
+        return None  # "For his part, Lavrov expressed gratitude": a phrase, not what was said
     return sentence.start_char, previous.idx + len(previous.text)
 
 

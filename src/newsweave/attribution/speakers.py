@@ -20,6 +20,8 @@ _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 # "Yang Jin, an associate research fellow at ...", "Tomas Brandt, chief engineer of ...":
 # a name, a comma, then a role that opens with an article or a lower-case word
 _APPOSITIVE = re.compile(r"^(?P<name>[^,]+?),\s+(?P<role>(?:an?|the|who|whose|one of)\s.+?|[a-z][\w'’-]*\s.+?),?$")
+# "The water board's chief engineer, Tomas Brandt,": the role first, then the name
+_ROLE_THEN_NAME = re.compile(r"^(?P<role>[^,]*\b[a-z][^,]*),\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),?$")
 _PLACE_TAIL = re.compile(r"(?<=\w)\s+(?:of|in|at|from|on|during|for|with)\s.*$")
 _DETERMINER = re.compile(r"^(?:the|his|her|their|its|a|an|another)\s+", re.IGNORECASE)
 # "Chinese President Xi Jinping": qualifier words, a title, then the name
@@ -46,7 +48,7 @@ def _recase(mention: str) -> str:
 def person_name(mention: str) -> str | None:
     """The name inside a mention, without titles, qualifiers or appositive; None if none."""
     mention = _recase(mention)
-    appositive = _APPOSITIVE.match(mention)
+    appositive = _APPOSITIVE.match(mention) or _ROLE_THEN_NAME.match(mention)
     if appositive:
         mention = appositive.group("name")
     if is_pronoun(mention) or _DETERMINER.match(mention):
@@ -65,7 +67,7 @@ def person_name(mention: str) -> str | None:
 def mention_role(mention: str) -> str | None:
     """The description a mention gives its speaker: an appositive, or the title before the name."""
     mention = _recase(mention)
-    appositive = _APPOSITIVE.match(mention)
+    appositive = _APPOSITIVE.match(mention) or _ROLE_THEN_NAME.match(mention)
     if appositive:
         return appositive.group("role")
     titles = list(_TITLE.finditer(mention))
@@ -110,6 +112,20 @@ def person_roles(articles: list[Article]) -> dict[str, str]:
             if len(role.split()) > len(found.get(name, "").split()):
                 found[name] = role
     return found
+
+
+# "chief engineer, Tomas Brandt," and "Tomas Brandt, the chief engineer": a two- or
+# three-word name set off by commas next to a lower-case role
+_NAME_BY_ROLE = re.compile(
+    r"(?:\b[a-z][\w'’-]+,\s+(?P<after>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),)"
+    r"|(?:(?P<before>\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s+(?:an?|the)\s+[a-z])")
+
+
+def named_people(text: str) -> set[str]:
+    """People an article names with a role beside them, titled or set off by commas."""
+    people = {m.group(2) for m in _ROLE_AND_NAME.finditer(text)}
+    people |= {m.group("after") or m.group("before") for m in _NAME_BY_ROLE.finditer(text)}
+    return {p for p in people if person_name(p) == p}
 
 
 def resolve_description(mention: str, roles: dict[str, str]) -> str | None:
