@@ -202,60 +202,61 @@ def test_eval_summaries_leave_out_non_article_pages():
     assert "baselines do too" in " ".join(_eval(path, 13, articles_only=True)["notes"])
 
 
+def _conflicts_of(texts: dict[str, str]) -> list[dict]:
+    """The conflicts of a story made of ``texts``; asserts the texts align into facts."""
+    articles = _articles(texts)
+    facts = align.align_facts(articles)
+    assert facts
+    return story_conflicts(articles, facts)
+
+
+def _versions(conflict: dict) -> list[str]:
+    return sorted(v["value"] for v in conflict["versions"])
+
+
 def test_a_name_after_a_linking_word_is_compared_by_the_role_before_it():
-    articles = _articles({
+    names = [c for c in _conflicts_of({
         "a": "Police said the driver of the van was identified as Karl Brenner, a courier from Ostwald.",
         "b": "Police said the driver of the van was identified as Emil Varga, a courier from Ostwald.",
         "c": "The driver of the van was identified as Karl Brenner, a courier from Ostwald, police said.",
-    })
-    facts = align.align_facts(articles)
-    names = [c for c in story_conflicts(articles, facts) if c["kind"] == "name"]
+    }) if c["kind"] == "name"]
     assert [c["slot"] for c in names] == ["identified as"]
     assert {v["value"]: v["articles"] for v in names[0]["versions"]} == {"Karl Brenner": ["a", "c"], "Emil Varga": ["b"]}
 
 
 def test_spellings_of_one_name_and_possessives_are_no_conflict():
-    articles = _articles({
+    assert _conflicts_of({
         "a": "Rebels in the north vowed to topple the regime of leader Muammar Qaddafi before winter.",
         "b": "Rebels in the north vowed to topple the regime of leader Moammar Gadhafi before winter.",
         "c": "Rebels in the north vowed to topple the regime of leader Muammar Qaddafi’s family before winter.",
-    })
-    facts = align.align_facts(articles)
-    assert len(facts) == 1 and story_conflicts(articles, facts) == []
+    }) == []
 
 
 def test_numbers_written_two_ways_rounded_or_as_a_range_are_no_conflict():
-    articles = _articles({
+    assert _conflicts_of({
         "a": "The climbers were found at a height of 19,350 feet, where one hundred and three "
              "volunteers searched from 5:30 p.m. for between 8 and 12 hours.",
         "b": "The climbers were found at a height of 19,356 feet, where 103 volunteers searched "
              "from 6 p.m. for between 12 and 8 hours.",
-    })
-    facts = align.align_facts(articles)
-    assert facts and story_conflicts(articles, facts) == []
+    }) == []
     values = {(v.slot, v.value) for v in conflicts.number_values("one hundred and three volunteers at 5:30 p.m.")}
     assert values == {("volunteer", "103")}
 
 
 def test_years_are_compared_by_what_they_date():
-    articles = _articles({
+    dates = [c for c in _conflicts_of({
         "a": "The Velden choir, founded in 1987, released its first album in 1993 and toured Norland.",
         "b": "The Velden choir, founded in 1978, recorded a demo in 1992 and toured Norland.",
-    })
-    facts = align.align_facts(articles)
-    dates = [c for c in story_conflicts(articles, facts) if c["kind"] == "date"]
-    assert [(c["slot"], sorted(v["value"] for v in c["versions"])) for c in dates] == [
-        ("year after found", ["1978", "1987"])]
+    }) if c["kind"] == "date"]
+    assert [(c["slot"], _versions(c)) for c in dates] == [("year after found", ["1978", "1987"])]
 
 
 def test_spans_of_time_are_compared_by_what_they_measure():
-    articles = _articles({
+    found = _conflicts_of({
         "a": "The inquiry hearing in Velden lasted nine hours, and the panel takes another two hours to vote.",
         "b": "The inquiry hearing in Velden lasted 10 hours, and the panel needs 24 hours to vote.",
     })
-    facts = align.align_facts(articles)
-    found = [(c["slot"], sorted(v["value"] for v in c["versions"])) for c in story_conflicts(articles, facts)]
-    assert found == [("hour after last", ["10", "nine"])]
+    assert [(c["slot"], _versions(c)) for c in found] == [("hour after last", ["10", "nine"])]
 
 
 def test_summary_sentences_name_a_speaker_given_only_as_he_or_she():
