@@ -225,14 +225,14 @@ class _RecentPeople:
     """The people an article has named as speakers, latest last, with the gender its
     pronouns gave them, so "he said" skips a woman the article calls "she"."""
 
-    GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+    _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
     def __init__(self) -> None:
         self.order: list[str] = []
         self.gender: dict[str, str] = {}
 
     def referent(self, pronoun: str) -> str | None:
-        wanted = self.GENDER.get(pronoun.strip().lower())
+        wanted = self._GENDER.get(pronoun.strip().lower())
         for person in reversed(self.order):
             if wanted is None or self.gender.get(person, wanted) == wanted:
                 return person
@@ -242,29 +242,28 @@ class _RecentPeople:
         if person in self.order:
             self.order.remove(person)
         self.order.append(person)
-        gender = self.GENDER.get(mention.strip().lower())
+        gender = self._GENDER.get(mention.strip().lower())
         if gender:
             self.gender.setdefault(person, gender)
 
+    def named_before(self, pronoun: str, text: str, position: int, names: set[str]) -> str | None:
+        """The person of ``names`` named last before ``position`` (full name or surname),
+        for a pronoun whose person has not spoken yet: "Mayor Peter Sorn opened the bridge.
+        It will cut the drive by an hour, he said." One the article calls by the other
+        pronoun is skipped."""
+        best, best_at = None, -1
+        wanted = self._GENDER.get(pronoun.strip().lower())
+        for name in names:
+            if wanted and self.gender.get(name, wanted) != wanted:
+                continue
+            for variant in {name, name.split()[-1]}:
+                at = text.rfind(variant, max(0, position - PRONOUN_REACH), position)
+                if at > best_at:
+                    best, best_at = name, at
+        return best
+
 
 PRONOUN_REACH = 400  # characters back from "he said" in which the person it means was named
-
-
-def _last_named(text: str, position: int, names: set[str], people: "_RecentPeople", pronoun: str) -> str | None:
-    """The person named last before ``position`` (by full name or surname), for a pronoun
-    whose person has not spoken yet: "Mayor Peter Sorn opened the bridge. It will cut the
-    drive by an hour, he said." A person the article calls by the other pronoun is skipped."""
-    best, best_at = None, -1
-    window_start = max(0, position - PRONOUN_REACH)
-    wanted = _RecentPeople.GENDER.get(pronoun.strip().lower())
-    for name in names:
-        if wanted and people.gender.get(name, wanted) != wanted:
-            continue
-        for variant in {name, name.split()[-1]}:
-            at = text.rfind(variant, window_start, position)
-            if at > best_at:
-                best, best_at = name, at
-    return best
 
 
 def extract_quotes(article: Article, roles: dict[str, str] | None = None, backend: str = "auto",
@@ -283,7 +282,7 @@ def extract_quotes(article: Article, roles: dict[str, str] | None = None, backen
         if speaker is None and mention and not is_pronoun(mention):
             speaker = resolve_description(mention, roles)
         if speaker is None and mention and is_pronoun(mention):
-            speaker = people.referent(mention) or _last_named(article.text, attribution.source[0], named, people, mention)
+            speaker = people.referent(mention) or people.named_before(mention, article.text, attribution.source[0], named)
         if speaker is None and mention and _is_body(mention):
             speaker = mention  # an unnamed source ("analysts", "a new poll") speaks for itself
         if speaker is None or _is_scare_quote(article.text, attribution) or _wraps_another(attribution, found):
