@@ -61,6 +61,7 @@ class Value:
     value: str
     start: int
     end: int
+    label: str = ""  # the slot in the article's words, for readers ("hours after lasted")
 
 
 def _number_value(match: re.Match) -> float:
@@ -91,13 +92,17 @@ def number_values(text: str, offset: int = 0) -> list[Value]:
             continue  # "two of the ..." counts nothing nameable; "1 p.m." is a time
         if unit == "per":
             unit = "percent"
-        slot = concept(unit.rstrip("s") if unit != "%" else "percent")
+        if unit == "%":
+            unit = "percent"
+        slot, label = concept(unit.rstrip("s")), unit
         if slot in _DURATIONS:
             # a span of time, like a date, is compared by what it measures: "lasted 10
             # hours" against "lasted nine hours", not against "takes another two hours"
             anchor = _content_word_before(text, match.start())
-            slot = f"{slot} after {anchor}" if anchor else slot
-        out.append(Value("number", slot, f"{_number_value(match):.15g}", offset + match.start(), offset + match.end()))
+            if anchor:
+                slot, label = f"{slot} after {concept(anchor)}", f"{label} after {anchor}"
+        out.append(Value("number", slot, f"{_number_value(match):.15g}", offset + match.start(), offset + match.end(),
+                         label))
     return out
 
 
@@ -119,15 +124,16 @@ def date_values(text: str, offset: int = 0) -> list[Value]:
     for kind, pattern, normal in (("year", _YEAR, str), ("weekday", _WEEKDAY, str.lower)):
         for match in pattern.finditer(text):
             anchor = _content_word_before(text, match.start())
-            out.append(Value("date", f"{kind} after {anchor}" if anchor else kind, normal(match.group()),
-                             offset + match.start(), offset + match.end()))
+            out.append(Value("date", f"{kind} after {concept(anchor)}" if anchor else kind, normal(match.group()),
+                             offset + match.start(), offset + match.end(), f"{kind} after {anchor}" if anchor else kind))
     return out
 
 
 def _content_word_before(text: str, position: int) -> str | None:
+    """The last content word before ``position``, lower-cased (compare its ``concept``)."""
     for word in reversed(re.findall(r"[A-Za-z]+", text[max(0, position - 60):position])):
         if len(word) > 2 and word.lower() not in STOP_WORDS and word.lower() not in _WEEKDAYS:
-            return concept(word.lower())  # not "m" of "6:30 a.m. Sunday"
+            return word.lower()  # not "m" of "6:30 a.m. Sunday"
     return None
 
 
@@ -221,7 +227,7 @@ def fact_conflicts(fact: Fact, articles: dict[str, Article]) -> list[dict]:
         if len(disputed) >= 2:
             conflicts.append({
                 "kind": kind,
-                "slot": slot,
+                "slot": next(iter(disputed.values()))[0][1].label or slot,
                 "versions": [{"value": articles[h[0][0]].text[h[0][1].start:h[0][1].end],
                               "articles": sorted({a for a, _ in h}),
                               "spans": [{"article": a, "start": v.start, "end": v.end} for a, v in h]}
