@@ -90,17 +90,13 @@ def number_values(text: str, offset: int = 0) -> list[Value]:
         unit = after.group(1).lower()
         if (unit in STOP_WORDS and unit not in ("percent", "per")) or (len(unit) < 2 and unit != "%"):
             continue  # "two of the ..." counts nothing nameable; "1 p.m." is a time
-        if unit == "per":
-            unit = "percent"
-        if unit == "%":
+        if unit in ("per", "%"):
             unit = "percent"
         slot, label = concept(unit.rstrip("s")), unit
         if slot in _DURATIONS:
             # a span of time, like a date, is compared by what it measures: "lasted 10
             # hours" against "lasted nine hours", not against "takes another two hours"
-            anchor = _content_word_before(text, match.start())
-            if anchor:
-                slot, label = f"{slot} after {concept(anchor)}", f"{label} after {anchor}"
+            slot, label = _anchored(slot, label, text, match.start())
         out.append(Value("number", slot, f"{_number_value(match):.15g}", offset + match.start(), offset + match.end(),
                          label))
     return out
@@ -123,18 +119,19 @@ def date_values(text: str, offset: int = 0) -> list[Value]:
     # album in 1993"): the slot is that anchor word.
     for kind, pattern, normal in (("year", _YEAR, str), ("weekday", _WEEKDAY, str.lower)):
         for match in pattern.finditer(text):
-            anchor = _content_word_before(text, match.start())
-            out.append(Value("date", f"{kind} after {concept(anchor)}" if anchor else kind, normal(match.group()),
-                             offset + match.start(), offset + match.end(), f"{kind} after {anchor}" if anchor else kind))
+            slot, label = _anchored(kind, kind, text, match.start())
+            out.append(Value("date", slot, normal(match.group()), offset + match.start(), offset + match.end(), label))
     return out
 
 
-def _content_word_before(text: str, position: int) -> str | None:
-    """The last content word before ``position``, lower-cased (compare its ``concept``)."""
+def _anchored(slot: str, label: str, text: str, position: int) -> tuple[str, str]:
+    """``slot`` and ``label`` tied to the last content word before ``position``: the slot by
+    its concept (compared), the label by the word as written (shown)."""
     for word in reversed(re.findall(r"[A-Za-z]+", text[max(0, position - 60):position])):
-        if len(word) > 2 and word.lower() not in STOP_WORDS and word.lower() not in _WEEKDAYS:
-            return word.lower()  # not "m" of "6:30 a.m. Sunday"
-    return None
+        word = word.lower()
+        if len(word) > 2 and word not in STOP_WORDS and word not in _WEEKDAYS:  # not "m" of "6:30 a.m."
+            return f"{slot} after {concept(word)}", f"{label} after {word}"
+    return slot, label
 
 
 def name_values(text: str, offset: int = 0) -> list[Value]:
