@@ -113,6 +113,15 @@ def test_smearing_statement_is_attributed_to_putin(report):
     assert len({q.article for q in smear}) >= 3
 
 
+def test_each_statement_of_one_article_stays_its_own_entry(report):
+    story = next(s for s in report.stories if s.articles == [MINISTERS_CALL])
+    by_speaker = {entry["speaker"]: entry["statements"] for entry in story.extra["speakers"]}
+    lavrov = [q for q in story.quotes if q.speaker == "Sergei Lavrov"]
+    assert len(lavrov) >= 4, "the ministers' call quotes Lavrov several times"
+    assert len(by_speaker["Sergei Lavrov"]) == len(lavrov)
+    assert any(re.search(r"gratitude", s["text"]) for s in by_speaker["Sergei Lavrov"])
+
+
 def test_report_files_follow_the_schema(report, tmp_path):
     written = write_reports(report, tmp_path)
     payload = json.loads(written["report.json"].read_text(encoding="utf-8"))

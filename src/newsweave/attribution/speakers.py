@@ -171,6 +171,11 @@ def speakers(quotes: list[Quote]) -> list[dict]:
         members: list[list[Quote]] = []
         for quote in said:
             for entry, group in zip(statements, members):
+                # one article's statements are separate things the person said: merging
+                # them would chain a short remark ("discussed the fight against ...")
+                # with everything else the article reports of them
+                if quote.article in entry["sources"]:
+                    continue
                 if any(same_statement(quote.text, other.text) for other in group):
                     group.append(quote)
                     if quote.article not in entry["sources"]:
