@@ -86,3 +86,18 @@ def test_web_chrome_lines_go_and_news_lines_stay():
             "Email records show the minister knew.", "Photos show the damage."]
     assert [line for line in chrome if not is_widget(line)] == []
     assert [line for line in news if is_widget(line)] == []
+
+
+def test_contributor_credits_link_lines_and_photo_labels_go():
+    story = ("Osterholm's harbour board voted on Tuesday to close the old ferry pier.\n\n"
+             "More than 300 residents signed a petition against the closure (the board's figure).\n\n"
+             "Watch the pier's last crossing on Saturday, the board said.")
+    article = cleaned(
+        "Harbour board closes old pier\n\n" + story + "\n\n"
+        "Harbour board chair Ines Vale (Courtesy photo)\n\n"
+        "More: Ferry timetable changes for the summer\n\n"
+        "WATCH: The pier at dawn\n\n"
+        "Staff writer Lea Marsh and the Osterholm Courier contributed to this report.")
+    assert article.text == story
+    assert "Harbour board chair Ines Vale (Courtesy photo)" in article.removed
+    assert "Staff writer Lea Marsh and the Osterholm Courier contributed to this report." in article.removed

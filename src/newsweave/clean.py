@@ -33,7 +33,7 @@ _BYLINE = re.compile(r"^\s*(?:by|written by|reporting by|words by)\s*:?\s+(.+)$"
 _META_FIELD = re.compile(r"\b(source|published|updated|posted|date)\s*:\s*", re.I)
 _CAPTION = re.compile(
     r"(?:\b(?:photo|photograph|picture|image|file photo|credit|video|graphic)s?\s*(?::|/|by)\s*[^.!?]{0,80}[.)]?\s*$"
-    r"|\((?:photo|image|picture|credit)[^)]{0,80}\)\s*$"
+    r"|\((?:courtesy|file photo|handout|photo|image|picture|credit)[^)]{0,80}\)\s*$"
     r"|\b(?:getty images|afp via getty images|shutterstock|ap photo|reuters/[A-Z][\w ]+)\s*\)?\.?\s*$)",
     re.I)
 _WIDGETS = re.compile(
@@ -50,7 +50,7 @@ _WIDGETS = re.compile(
     r"|media playback is unsupported on your device|image copyright .{0,60}|image caption .{0,120}"
     r"|follow [\w .'-]{1,40} on (?:twitter|facebook|instagram)\b.{0,60}|have a tip.{0,80}"
     r"|[\W_]+"
-    r"|(?:related|read more|see also|more on this(?: story)?|more stories)\s*:.{0,100}"
+    r"|(?:related|read more|see also|more on this(?: story)?|more stories|more|watch|listen)\s*:.{0,100}"
     r"|(?:click here|sign up for|subscribe to|follow us|join our|download our app|leave a comment|post a comment)\b.{0,100}"
     r"|(?:copyright\s*(?:©|\(c\))?\s*\d{4}|©|\(c\)\s*\d{4}).{0,150}"
     r"|all rights reserved.{0,100}"
@@ -59,6 +59,11 @@ _WIDGETS = re.compile(
     r"|(?:editor|edited by|source|disclaimer)\s*:.{0,80}"
     r")\s*$",
     re.I)
+# "Kyle Park and the Associated Press contributed to this report." closing a story
+_CONTRIBUTORS = re.compile(r"\bcontributed(?: reporting)? to this (?:report|story|article)\.?\s*$", re.I)
+# A name or label with a parenthesised credit under a photo: "Harbour Board chair Ines
+# Vale (Courtesy photo)". Nothing outside the brackets is a lowercase word or a figure.
+_LABEL_THEN_BRACKETS = re.compile(r"^[^()]*[A-Za-z][^()]*\([^()]{1,60}\)\s*$")
 _TERMINAL = ("." , "!", "?", '"', "”", "’", "'", ":", ";", ")")
 MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 30
@@ -89,7 +94,19 @@ def is_widget(line: str) -> bool:
 
 
 def is_caption(line: str) -> bool:
-    return len(line.split()) <= 45 and bool(_CAPTION.search(line))
+    if len(line.split()) > 45:
+        return False
+    if _CAPTION.search(line):
+        return True
+    if len(line) <= 100 and _LABEL_THEN_BRACKETS.match(line):
+        label = line[: line.rindex("(")]
+        return not re.search(r"\b[a-z]{2,}\b|\d", label)
+    return False
+
+
+def is_contributor_line(line: str) -> bool:
+    """The closing credit of who else reported the story (one or two short sentences)."""
+    return len(line) <= 250 and bool(_CONTRIBUTORS.search(line))
 
 
 def credit_tail(line: str) -> re.Match | None:
@@ -182,7 +199,7 @@ def clean_article(article: Article, find_title: bool = True) -> Article:
             if find_title and article.title is None and not kept and _looks_like_title(line, next_line):
                 article.title = line
                 continue
-        if is_widget(line) or is_caption(line):
+        if is_widget(line) or is_caption(line) or is_contributor_line(line):
             removed.append(line)
             continue
         head = _CREDIT_HEAD.match(line)
