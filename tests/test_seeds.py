@@ -122,6 +122,21 @@ def test_each_statement_of_one_article_stays_its_own_entry(report):
     assert any(re.search(r"gratitude", s["text"]) for s in by_speaker["Sergei Lavrov"])
 
 
+def test_one_statement_in_other_words_is_one_entry(report):
+    # Outlets translate the same remark differently ("never forget" / "bear in mind"):
+    # the fact alignment sees the paraphrase, and "who said what" lists it once.
+    story = next(s for s in report.stories if set(LEADERS_CALL) <= set(s.articles))
+    xi = next(e for e in story.extra["speakers"] if e["speaker"] == "Xi Jinping")
+    never_forget = [s for s in xi["statements"] if re.search(r"never forget", s["text"])]
+    assert len(never_forget) == 1
+    articles = report.by_id()
+    reported = [articles[span["article"]].text[span["start"]:span["end"]] for span in never_forget[0]["spans"]]
+    assert any(re.search(r"bear in mind", text) for text in reported)
+    putin = next(e for e in story.extra["speakers"] if e["speaker"] == "Vladimir Putin")
+    assert len(putin["statements"]) <= 5
+    assert len(putin["statements"][0]["sources"]) == 4
+
+
 def test_report_files_follow_the_schema(report, tmp_path):
     written = write_reports(report, tmp_path)
     payload = json.loads(written["report.json"].read_text(encoding="utf-8"))

@@ -46,7 +46,7 @@ def build_story(number: int, articles: list[Article], options: Options,
     story.extra["dates"] = [dates[0], dates[-1]] if dates else []
     story.extra["outlets"] = sorted({a.outlet for a in articles})
     story.extra.update(coverage.coverage_view(distinct, facts))
-    story.extra["speakers"] = attribute.speakers(story.quotes)
+    story.extra["speakers"] = attribute.speakers(story.quotes, facts)
     summarize.name_speakers(story.summary, story.quotes)
     story.extra["copies"] = dedup.copies_view(copy_groups, articles)
     return story

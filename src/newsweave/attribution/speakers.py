@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Article, Quote
+from ..model import Article, Fact, Quote
 from .lexicon import TITLE_WORDS
 
 _PRONOUNS = {"he", "she", "they", "i", "we", "who", "him", "her", "it"}
@@ -159,9 +159,25 @@ def same_statement(a: str, b: str, threshold: float = 0.55) -> bool:
     return shared >= 3 and shared / max(1, min(len(words_a), len(words_b))) >= threshold
 
 
-def speakers(quotes: list[Quote]) -> list[dict]:
+def _facts_of_quotes(quotes: list[Quote], facts: list[Fact]) -> dict[int, frozenset[int]]:
+    """id(quote) -> the facts (reported by two or more articles) of which the quote's
+    content holds at least half a mention."""
+    mentions: dict[str, list[tuple[int, int, int]]] = {}
+    for number, fact in enumerate(facts):
+        if len(set(fact.sources)) > 1:
+            for m in fact.mentions:
+                mentions.setdefault(m.article, []).append((m.start, m.end, number))
+    return {id(q): frozenset(n for start, end, n in mentions.get(q.article, ())
+                             if 2 * (min(end, q.end) - max(start, q.start)) >= end - start)
+            for q in quotes}
+
+
+def speakers(quotes: list[Quote], facts: list[Fact] = ()) -> list[dict]:
     """Each speaker once, with their statements; the same statement from several articles
-    is one entry with all its sources and spans."""
+    is one entry with all its sources and spans. Two reports are the same statement when
+    they share most words (``same_statement``) or state one of the story's ``facts``
+    (``align`` sees paraphrases: "will never forget" ~ "will bear in mind")."""
+    facts_of = _facts_of_quotes(quotes, list(facts))
     by_speaker: dict[str, list[Quote]] = {}
     for quote in quotes:
         by_speaker.setdefault(quote.speaker, []).append(quote)
@@ -176,7 +192,8 @@ def speakers(quotes: list[Quote]) -> list[dict]:
                 # with everything else the article reports of them
                 if quote.article in entry["sources"]:
                     continue
-                if any(same_statement(quote.text, other.text) for other in group):
+                if any(same_statement(quote.text, other.text) or facts_of[id(quote)] & facts_of[id(other)]
+                       for other in group):
                     group.append(quote)
                     if quote.article not in entry["sources"]:
                         entry["sources"].append(quote.article)
