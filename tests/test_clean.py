@@ -97,6 +97,7 @@ def test_contributor_credits_link_lines_and_photo_labels_go():
         "Harbour board chair Ines Vale (Courtesy photo)\n\n"
         "More: Ferry timetable changes for the summer\n\n"
         "WATCH: The pier at dawn\n\n"
+        "Last crossing! A post shared by Ines Vale (@inesvale) on Jun 2, 2024 at 9:14am CEST\n\n"
         "Staff writer Lea Marsh and the Osterholm Courier contributed to this report.")
     assert article.text == story
     assert "Harbour board chair Ines Vale (Courtesy photo)" in article.removed

@@ -269,3 +269,10 @@ def test_summary_sentences_name_a_speaker_given_only_as_he_or_she():
     summarize.name_speakers(summary, attribute.attribute_story(articles))
     speakers = {s.text.split()[0]: s.speaker for s in summary}
     assert speakers == {"Mayor": None, "She": "Anna Sorn", "The": None}
+
+
+def test_a_name_fills_a_role_or_speech_slot_not_an_adjective():
+    slots = {v.value: v.slot for v in conflicts.name_values(
+        "A senior Brenner administration official said the talks were led by mayor Ines Vale "
+        "in ancient Ostwald, said Karl Brenner.")}
+    assert slots == {"Ines Vale": "mayor", "Karl Brenner": "said"}

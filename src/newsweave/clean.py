@@ -45,6 +45,7 @@ _WIDGETS = re.compile(
     r"|(?:related|related articles?|related stories|read more|more stories|see also|recommended|trending(?: now)?|most read|advertisement|sponsored(?: content)?|skip to (?:main )?content|also|photos?|videos?)\s*:?"
     r"|(?:advertisement\s*)?(?:continue reading(?: the main story| below)?|story continued below)"
     r"|tweet with a location|text size\s*[-+]?\s*[-+]?|reset|embed|close"
+    r"|.{0,80}\ba (?:post|photo|video) shared by\b[^@]{0,80}\(@\w+\).{0,80}"  # an embedded social media post
     r"|(?:please )?enable javascript.{0,80}|(?:javascript|cookies) (?:is|are) (?:disabled|required).{0,80}"
     r"|rating is available when the video has been rented\.?|this feature is not available right now.{0,60}"
     r"|media playback is unsupported on your device|image copyright .{0,60}|image caption .{0,120}"
