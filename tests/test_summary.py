@@ -276,3 +276,11 @@ def test_a_name_fills_a_role_or_speech_slot_not_an_adjective():
         "A senior Brenner administration official said the talks were led by mayor Ines Vale "
         "in ancient Ostwald, said Karl Brenner.")}
     assert slots == {"Ines Vale": "mayor", "Karl Brenner": "said"}
+
+
+def test_an_article_counting_two_things_in_one_slot_is_held_to_the_closer_count():
+    found = [c for c in _conflicts_of({
+        "a": "Three people were stabbed and 12 people were arrested at the rally in Ostwald on Saturday, police said.",
+        "b": "Police said two people were stabbed at the rally in Ostwald on Saturday.",
+    }) if c["kind"] == "number"]
+    assert [_versions(c) for c in found] == [["Three", "two"]]

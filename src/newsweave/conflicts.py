@@ -211,6 +211,27 @@ def _versions_merged(kind: str, versions: dict[str, list]) -> dict[str, list]:
     return merged
 
 
+def _closest_numbers_only(versions: dict[str, list]) -> dict[str, list]:
+    """An article that counts one thing several times in its wording of a fact ("three
+    people were stabbed and 12 arrested") keeps only the count closest to what the other
+    articles say: that one is its version of their figure; the others count something else."""
+    values_of: dict[str, set[str]] = defaultdict(set)
+    for value, holders in versions.items():
+        for article, _ in holders:
+            values_of[article].add(value)
+    kept: dict[str, list] = defaultdict(list)
+    for value, holders in versions.items():
+        for article, found in holders:
+            others = [float(v) for a, vs in values_of.items() if a != article for v in vs]
+            mine = values_of[article]
+            if len(mine) > 1 and others:
+                closest = min(mine, key=lambda v: min(abs(float(v) - o) for o in others))
+                if value != closest:
+                    continue
+            kept[value].append((article, found))
+    return dict(kept)
+
+
 def fact_conflicts(fact: Fact, articles: dict[str, Article]) -> list[dict]:
     """The conflicting slots of one fact, each with every version and where it is written."""
     wording = {m.article: articles[m.article].text[m.start:m.end] for m in fact.mentions if m.article in articles}
@@ -227,6 +248,8 @@ def fact_conflicts(fact: Fact, articles: dict[str, Article]) -> list[dict]:
         # keep only the versions some other article contradicts: it fills the slot differently
         # and never mentions this value in its own wording of the fact
         versions = _versions_merged(kind, versions)
+        if kind == "number":
+            versions = _closest_numbers_only(versions)
         disputed = {}
         for value, holders in versions.items():
             holder_articles = {a for a, _ in holders}
