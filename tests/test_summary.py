@@ -284,3 +284,38 @@ def test_an_article_counting_two_things_in_one_slot_is_held_to_the_closer_count(
         "b": "Police said two people were stabbed at the rally in Ostwald on Saturday.",
     }) if c["kind"] == "number"]
     assert [_versions(c) for c in found] == [["Three", "two"]]
+
+
+def test_sums_of_money_are_compared_by_what_they_pay_for():
+    found = _conflicts_of({
+        "a": "The judge set bail for the driver at a $100,000 bond on Friday, and the driver's family paid $400 a week for a lawyer.",
+        "b": "The judge set bail for the driver at a $250,000 bond on Friday, and the driver's family paid $20,800 a year for a lawyer.",
+    })
+    assert [(c["slot"], _versions(c)) for c in found] == [("bond in dollars", ["$100,000", "$250,000"])]
+
+
+def test_eval_conflicts_finds_planted_disagreements_and_flags_few_untouched_facts():
+    from newsweave.eval import conflicts as eval_conflicts
+    path = require(DATA / "multinews" / "validation.csv")
+    result = eval_conflicts.run(argparse.Namespace(path=str(path), limit=30))
+    newsweave, baseline = result["systems"]["newsweave"], result["systems"]["baseline"]
+    assert result["task"] == "conflicts" and result["items"] > 50
+    # a planted figure or date is found often; an untouched fact is rarely flagged, where
+    # flagging every difference in wording flags most of them
+    assert newsweave["recall_number"] > 0.3 and newsweave["recall_date"] > 0.3
+    assert newsweave["flagged_untouched"] < 0.05 < 0.5 < baseline["flagged_untouched"]
+    assert all(0 <= v <= 1 for system in result["systems"].values() for v in system.values())
+
+
+def test_a_planted_figure_changes_only_one_article_and_is_found():
+    from newsweave.eval import conflicts as eval_conflicts
+    articles = _articles({
+        "a": "The fire destroyed 40 homes in the valley on Sunday, the fire service said.",
+        "b": "The fire service said the fire destroyed 40 homes in the valley on Sunday.",
+    })
+    by_id = {a.id: a for a in articles}
+    fact = next(f for f in align.align_facts(articles) if len(f.sources) == 2)
+    changed, changed_fact, where = eval_conflicts.plant(fact, by_id, "number")
+    assert changed["a"].text == by_id["a"].text and "83 homes" in changed["b"].text
+    assert eval_conflicts.newsweave_finds(changed_fact, changed, where)
+    assert not story_conflicts(articles, [fact])

@@ -36,6 +36,8 @@ _NUMBER = re.compile(
     r"(?<![\w.:])(?P<value>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _NUMBER_WORD + r")"
     r"(?P<scale>\s+(?:" + "|".join(_SCALES) + r"))?"
     r"(?:(?<=[a-z])\s+(?:and\s+)?(?P<plus>" + _NUMBER_WORD + r"))?(?![\w:])", re.I)
+_RATE = re.compile(r"(?:\s+(?:million|billion|trillion|thousand))?\s+(?:a|an|per|each)\s+(hour|day|week|month|year)\b", re.I)
+_CURRENCIES = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
 _DURATIONS = {concept(w) for w in ("second", "minute", "hour", "day", "week", "month", "year", "decade", "year-old")}
 SAME_NUMBER_TOLERANCE = 0.005  # 19,350 feet and 19,356 feet are one height, rounded two ways
 _NEXT_WORD = re.compile(r"\s*(?:-\s*)?([A-Za-z%][A-Za-z-]*)")
@@ -99,21 +101,34 @@ def number_values(text: str, offset: int = 0) -> list[Value]:
         token = match.group("value")
         if _YEAR.fullmatch(token) or (token.isdigit() and _is_part_of_date(text, match)):
             continue
+        before = text[max(0, match.start() - 5):match.start()].lower()
         after = _NEXT_WORD.match(text, match.end())
-        if not after:
+        if before[-1:] in _CURRENCIES:  # "$700 a week", "£2.1 million": the unit is written first
+            unit = _CURRENCIES[before[-1]]
+            rate = _RATE.match(text, match.end())
+            if rate:  # "$700 a week" is not "$36,400 a year"
+                unit = f"{unit} a {rate.group(1).lower()}"
+            elif after and after.group(1).lower() not in STOP_WORDS:  # "a $100,000 bond"
+                unit = f"{after.group(1).lower()} in {unit}"
+        elif re.search(r"\bage[ds]?\s+$", before):  # "at age 40"
+            unit = "age"
+        elif not after:
             continue
-        unit = after.group(1).lower()
+        else:
+            unit = after.group(1).lower()
         if (unit in STOP_WORDS and unit not in ("percent", "per")) or (len(unit) < 2 and unit != "%"):
             continue  # "two of the ..." counts nothing nameable; "1 p.m." is a time
         if unit in ("per", "%"):
             unit = "percent"
-        slot, label = concept(unit.rstrip("s")), unit
-        if slot in _DURATIONS:
+        slot, label = " ".join(concept(w.rstrip("s")) for w in unit.split()), unit
+        if slot in _DURATIONS or unit in _CURRENCIES.values():  # (money with no word of its own after it)
             # a span of time, like a date, is compared by what it measures: "lasted 10
-            # hours" against "lasted nine hours", not against "takes another two hours"
+            # hours" against "lasted nine hours", not against "takes another two hours";
+            # a sum of money by what it buys or counts ("a lump sum of $359 million" is not
+            # "walked away with $17 million")
             slot, label = _anchored(slot, label, text, match.start())
-        out.append(Value("number", slot, f"{_number_value(match):.15g}", offset + match.start(), offset + match.end(),
-                         label))
+        start = match.start() - (before[-1:] in _CURRENCIES)  # "$100,000" as written
+        out.append(Value("number", slot, f"{_number_value(match):.15g}", offset + start, offset + match.end(), label))
     return out
 
 

@@ -10,6 +10,7 @@ TASKS = {
     "cluster": "newsweave.eval.cluster",
     "pairs": "newsweave.eval.pairs",
     "summarize": "newsweave.eval.summarize",
+    "conflicts": "newsweave.eval.conflicts",
     "quotes": "newsweave.eval.quotes",
     "extract": "newsweave.eval.extract",
 }
