@@ -273,3 +273,16 @@ def test_passive_cue_takes_the_agent_as_source():
     text = "The harbor toll was criticized by Councillor Edda Lind on Tuesday.\n"
     found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
     assert ("Councillor Edda Lind", "was criticized", ["The harbor toll"]) in found
+
+
+@pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")
+def test_stances_are_scored_but_kept_out_of_the_readers_statements():
+    text = ("Councillor Edda Lind has been critical of the harbor toll.\n\n"
+            "Mayor Tomas Brandt spoke about the new ferry timetable.\n\n"
+            "“The toll is too high for islanders,” Lind said.\n")
+    found = [(*_spans(text, a), a.statement) for a in find_attributions(text, backend="spacy")]
+    # PolNeAR counts a stance or a topic as an attribution; a reader would not call it a statement
+    assert ("Councillor Edda Lind", "has been critical of", ["the harbor toll"], False) in found
+    assert ("Mayor Tomas Brandt", "spoke about", ["the new ferry timetable"], False) in found
+    quotes = extract_quotes(_article("harbor", text), backend="spacy")
+    assert [(q.speaker, q.text) for q in quotes] == [("Edda Lind", "“The toll is too high for islanders,”")]

@@ -285,7 +285,8 @@ def extract_quotes(article: Article, roles: dict[str, str] | None = None, backen
             speaker = people.referent(mention) or people.named_before(mention, article.text, attribution.source[0], named)
         if speaker is None and mention and _is_body(mention):
             speaker = mention  # an unnamed source ("analysts", "a new poll") speaks for itself
-        if speaker is None or _is_scare_quote(article.text, attribution) or _wraps_another(attribution, found):
+        if speaker is None or not attribution.statement or _is_scare_quote(article.text, attribution) \
+                or _wraps_another(attribution, found):
             continue
         if person_name(speaker) is not None:
             people.saw(speaker, mention)

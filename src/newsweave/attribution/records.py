@@ -19,6 +19,7 @@ class Attribution:
     source: CharSpan | None  # the words naming the speaker here ("he", "the Chinese president")
     content: list[CharSpan] = field(default_factory=list)  # in text order; several where it is split
     continued: int = 0  # how many of the content parts are later sentences without their own cue
+    statement: bool = True  # False: a stance or act ("spoke about X") PolNeAR counts, not a statement
 
 
 def trim(text: str, start: int, end: int, keep_final_stop: bool = False) -> CharSpan:

@@ -72,8 +72,9 @@ def parse_ann(ann_text: str) -> list[GoldAttribution]:
     return out
 
 
-def read_split(path: str | Path, limit: int | None = None) -> list[Document]:
-    """Documents of a PolNeAR split folder (``text/`` and ``attributions/``), sorted by name."""
+def read_split(path: str | Path, limit: int | None = None, start: int = 0) -> list[Document]:
+    """Documents of a PolNeAR split folder (``text/`` and ``attributions/``), sorted by name;
+    ``start`` skips that many first (a train slice held out from tuning)."""
     root = Path(path)
     text_dir, ann_dir = root / "text", root / "attributions"
     if not text_dir.is_dir() or not ann_dir.is_dir():
@@ -83,10 +84,8 @@ def read_split(path: str | Path, limit: int | None = None) -> list[Document]:
         name = ann.stem.rsplit("_", 1)[0]
         annotations.setdefault(name, ann)
     documents = []
-    for text_path in sorted(text_dir.glob("*.txt")):
-        ann = annotations.get(text_path.stem)
-        if ann is None:
-            continue
+    for text_path in [p for p in sorted(text_dir.glob("*.txt")) if p.stem in annotations][start:]:
+        ann = annotations[text_path.stem]
         text = text_path.read_text(encoding="utf-8", errors="replace")
         documents.append(Document(text_path.stem, text, parse_ann(ann.read_text(encoding="utf-8", errors="replace"))))
         if limit is not None and len(documents) >= limit:

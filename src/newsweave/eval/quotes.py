@@ -26,6 +26,7 @@ ROLES = ("source", "cue", "content")
 def add_arguments(parser) -> None:
     parser.add_argument("path", help="a PolNeAR split folder holding text/ and attributions/ (e.g. ../shared/data/polnear/dev)")
     parser.add_argument("--limit", type=int, default=None, help="evaluate only the first N documents")
+    parser.add_argument("--start", type=int, default=0, help="skip the first N documents (e.g. a train slice)")
     parser.add_argument("--backend", choices=("auto", "spacy", "rules"), default="auto",
                         help="attribution backend for newsweave (auto: spaCy when installed)")
 
@@ -155,14 +156,14 @@ def evaluate(documents: list[Document], backend: str = "auto") -> dict[str, dict
 
 
 def run(args) -> dict:
-    documents = read_split(args.path, limit=args.limit)
+    documents = read_split(args.path, limit=args.limit, start=getattr(args, "start", 0))
     backend = getattr(args, "backend", "auto")
     systems = evaluate(documents, backend)
     from ..attribution import backend_name
 
     return {
         "task": "quotes",
-        "dataset": f"PolNeAR {args.path}",
+        "dataset": f"PolNeAR {args.path}" + (f" from document {args.start}" if getattr(args, "start", 0) else ""),
         "items": len(documents),
         "systems": systems,
         "notes": [
