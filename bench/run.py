@@ -1,6 +1,6 @@
 """Story-engine benchmark: ingest -> clean -> dedup -> cluster at growing corpus sizes.
 
-    .venv/bin/python bench/run.py --sizes 10000 100000 [1000000]
+    .venv/bin/python bench/run.py --sizes 10000 100000 [1000000] [--paths memory store]
 
 A corpus is built from real article texts in ../shared/data (read in place, written only to
 a temporary folder): each synthetic story is made of passages of real articles, published
@@ -9,20 +9,25 @@ re-publications (a sentence cut, one added, words changed) and updated versions 
 appended), a day or two later and by other outlets. Bad input is mixed in: empty texts,
 missing and absurd dates, and one text copied many times.
 
-The stages run as an incremental ingest would run them: file by file, each file's
-articles read, cleaned, sketched for dedup and their terms counted (``prepare``: nothing
-there depends on other files, so ``--jobs`` worker processes do it, ahead of the main
-process), then in the main process, in order: copies looked up and filed, document
-frequencies counted (copies too, as the store counts them), and each article that copies
-no earlier one assigned to a story (``StoryIndex``); a copy joins its original's story, as
-in the store and in ``cluster.group_stories``.
+Two paths run over the same corpus, each in its own process (peak RSS is the path's own):
 
-Each size runs in its own process (peak RSS is per size) and prints articles/s, peak RSS,
-CPU microseconds per article over all processes (the growth over the smallest size is the
-per-article cost growth), CPU seconds by stage, duplicate-pair precision/recall against the known copies and B-cubed F1 of the
-stories against the generator's stories. In the same run, as baselines: datasketch
-MinHashLSH doing the same dedup, and scikit-learn agglomerative clustering (TF-IDF,
-average linkage) where it fits in memory (up to --baseline-max articles).
+- ``memory``: the stages with everything in memory. ``newsweave.prepare`` reads, cleans,
+  sets non-articles apart, sketches each article for dedup and counts its story terms in
+  ``--jobs`` worker processes, file by file ahead of the main process; the main process, in
+  order, looks copies up and files them, counts document frequencies (copies too, as the
+  store counts them) and assigns each article that copies no earlier one to a story
+  (``StoryIndex``); a copy joins its original's story, as in the store and in
+  ``cluster.group_stories``.
+- ``store``: what ``newsweave ingest`` does, ``store.ingest_paths`` into a new SQLite file:
+  the same preparation in workers, then duplicate lookup through stored MinHash bands and
+  story assignment through stored postings, committed 500 articles at a time.
+
+Each prints articles/s, peak RSS, CPU microseconds per article over all processes (the
+growth over the smallest size is the per-article cost growth), duplicate-pair
+precision/recall against the known copies and B-cubed F1 of the stories against the
+generator's stories; the in-memory path also CPU seconds by stage. In the same run, as
+baselines: datasketch MinHashLSH doing the same dedup, and scikit-learn agglomerative
+clustering (TF-IDF, average linkage) where it fits in memory (up to --baseline-max articles).
 """
 
 from __future__ import annotations
@@ -30,7 +35,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import random
 import re
 import resource
@@ -40,8 +44,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from collections import deque
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -145,97 +148,96 @@ def cpu_seconds(who: int) -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def prepare(path: str) -> tuple[list, list, list, dict[str, float]]:
-    """The stages that need nothing outside their own file: read, clean, set non-articles
-    apart, sketch each article for dedup and count its story terms. Runs in worker processes.
+def stop_worker_server() -> None:
+    """Worker processes are children of multiprocessing's fork server, which outlives their
+    pool; once it is stopped, their CPU time and peak RSS count in RUSAGE_CHILDREN here."""
+    from multiprocessing import forkserver
 
-    Returns the articles, their dedup sketches and term counts (None for non-articles) and
-    the CPU seconds spent by stage (workers share the cores, so their wall clock says little).
-    """
-    from newsweave import clean, ingest, nonarticle
-    from newsweave.dedup import sketch_text
-    from newsweave.story_features import article_terms
-
-    t0 = time.process_time()
-    articles, _errors = ingest.read_paths([path])
-    t1 = time.process_time()
-    clean.clean_articles(articles)
-    nonarticle.mark_non_articles(articles)
-    t2 = time.process_time()
-    sketches = [sketch_text(a.text, BACKEND) if a.is_article else None for a in articles]
-    t3 = time.process_time()
-    terms = [article_terms(a) if a.is_article else None for a in articles]
-    t4 = time.process_time()
-    return articles, sketches, terms, {"ingest": t1 - t0, "clean": t2 - t1, "dedup": t3 - t2, "cluster": t4 - t3}
+    stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)  # private: no public way
+    if stop is not None:
+        stop()
 
 
-def prepared(files: list[Path], jobs: int):
-    """``prepare`` of each file in order: in this process for one job, else in ``jobs``
-    worker processes that work ahead of the caller by at most ``jobs`` files."""
-    if jobs <= 1:
-        yield from (prepare(str(f)) for f in files)
-        return
-    with ProcessPoolExecutor(jobs) as pool:
-        waiting = deque(pool.submit(prepare, str(f)) for f in files[:jobs])
-        following = iter(files[jobs:])
-        while waiting:
-            result = waiting.popleft().result()
-            if (file := next(following, None)) is not None:
-                waiting.append(pool.submit(prepare, str(file)))
-            yield result
-
-
-def run_size(size: int, baseline_max: int, datasketch_max: int, jobs: int = 1) -> dict:
-    workdir = Path(tempfile.mkdtemp(prefix="newsweave-bench-"))
-    try:
-        return measure(workdir, size, baseline_max, datasketch_max, jobs)
-    finally:  # a failed or interrupted run leaves no corpus behind (gigabytes at 1M)
-        shutil.rmtree(workdir, ignore_errors=True)
-
-
-def measure(workdir: Path, size: int, baseline_max: int, datasketch_max: int, jobs: int) -> dict:
-    from newsweave import cluster
-    from newsweave.dedup import DuplicateFinder
-    from newsweave.eval.metrics import bcubed
-    from newsweave.story_features import TermStatistics, vectorise
-
-    gold_story, gold_group, files, chunk = [], [], [], []
+def write_corpus(size: int, workdir: Path) -> None:
+    """``size`` generated articles as JSONL files of CHUNK in workdir/corpus, and per article id
+    its generator story and copy group in workdir/gold.json."""
+    corpus = workdir / "corpus"
+    corpus.mkdir()
+    gold, chunk, files = {}, [], 0
     for record, story, group in generate(size):
         chunk.append(json.dumps(record))
-        gold_story.append(story if story >= 0 else f"flood")
-        gold_group.append(group)
-        if len(chunk) == CHUNK:
-            files.append(workdir / f"part{len(files):04d}.jsonl")
-            files[-1].write_text("\n".join(chunk), encoding="utf-8")
-            chunk = []
-    if chunk:
-        files.append(workdir / f"part{len(files):04d}.jsonl")
-        files[-1].write_text("\n".join(chunk), encoding="utf-8")
+        gold[record["id"]] = (story if story >= 0 else "flood", group)
+        if len(chunk) == CHUNK or len(gold) == size:
+            (corpus / f"part{files:04d}.jsonl").write_text("\n".join(chunk), encoding="utf-8")
+            files, chunk = files + 1, []
+    (workdir / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+
+
+def measure(path: str, workdir: Path, size: int, baseline_max: int, datasketch_max: int, jobs: int) -> dict:
+    """One path over the corpus in workdir, in this process (peak RSS is the path's own)."""
+    from newsweave.eval.metrics import bcubed
+
+    gold = json.loads((workdir / "gold.json").read_text(encoding="utf-8"))
+    started, started_cpu = time.perf_counter(), time.process_time()
+    children_cpu = cpu_seconds(resource.RUSAGE_CHILDREN)
+    if path == "memory":
+        ids, found_copy, labels, stage, waited = in_memory(workdir / "corpus", jobs)
+    else:
+        ids, found_copy, labels, stage, waited = through_store(workdir, jobs)
+    elapsed = time.perf_counter() - started
+    stop_worker_server()
+    # CPU seconds of this process and its workers: on a shared machine the wall clock also
+    # counts other people's work.
+    cpu = time.process_time() - started_cpu + cpu_seconds(resource.RUSAGE_CHILDREN) - children_cpu
+    workers_rss = peak_rss_mb(resource.RUSAGE_CHILDREN) if jobs > 1 else 0.0
+    result = {"path": path, "size": size, "jobs": jobs, "articles_per_s": size / elapsed,
+              "articles_per_cpu_s": size / cpu, "us_per_article": 1e6 * elapsed / size,
+              "cpu_us_per_article": 1e6 * cpu / size,
+              # main process plus every worker at the largest worker's peak: an upper bound
+              "peak_rss_mb": peak_rss_mb() + jobs * workers_rss, "main_rss_mb": peak_rss_mb(),
+              "worker_rss_mb": workers_rss, "stage_s": {k: round(stage[k], 1) for k in STAGES if k in stage},
+              "waited_s": round(waited, 1)}
+    result["dedup"] = dedup_quality(ids, found_copy, gold)
+    result["stories_bcubed_f1"] = round(bcubed([gold[i][0] for i in ids], labels)["bcubed_f1"], 3)
+    if path == "memory":
+        files = sorted((workdir / "corpus").iterdir())
+        if size <= datasketch_max:
+            result["datasketch"] = compare_minhash_backends(files)
+        if size <= baseline_max:
+            result["agglomerative"] = agglomerative_baseline(files, [gold[i][0] for i in ids])
+    return result
+
+
+def in_memory(corpus: Path, jobs: int):
+    """The story engine without storage: ``prepare`` in ``jobs`` workers, then in this process,
+    in order, copies looked up and filed, document frequencies counted (copies too, as the
+    store counts them) and each article that copies no earlier one assigned to a story."""
+    from newsweave import cluster, prepare, store
+    from newsweave.dedup import DuplicateFinder
+    from newsweave.story_features import TermStatistics, vectorise
 
     finder, stats, index = DuplicateFinder(BACKEND), TermStatistics(), cluster.StoryIndex()
+    ids: list[str] = []
     found_copy: list[int | None] = []  # per article: the earlier article it copies
     finder_to_corpus: list[int] = []  # DuplicateFinder position -> article number
     labels: list[object] = []
-    stage = {"ingest": 0.0, "clean": 0.0, "dedup": 0.0, "cluster": 0.0}
+    stage = Counter()
     waited = 0.0  # this process waiting for prepared files
-    started, started_cpu = time.perf_counter(), time.process_time()
-    children_cpu = cpu_seconds(resource.RUSAGE_CHILDREN)
+    steps = prepare.Steps(sketch=True, terms=True, backend=BACKEND)
     t0 = time.perf_counter()
-    for articles, sketches, terms, seconds in prepared(files, jobs):
+    for batch in prepare.prepare_batches([str(corpus)], jobs, steps, store.BATCH):
         t1, c1 = time.perf_counter(), time.process_time()
         waited += t1 - t0
-        for name in stage:
-            stage[name] += seconds[name]
-        base = len(found_copy)
-        for article, sketch in zip(articles, sketches):
+        stage.update(batch.seconds)
+        articles, terms, base = batch.articles, batch.terms, len(found_copy)
+        for sketch in batch.sketches:
             earlier = None
-            if article.is_article:  # non-articles are never anyone's copy
+            if sketch is not None:  # non-articles are never anyone's copy
                 finder_to_corpus.append(len(found_copy))
                 position, _ = finder.add_sketch(sketch)
                 earlier = None if position is None else finder_to_corpus[position]
             found_copy.append(earlier)
         c2 = time.process_time()
-        # Document frequencies count every article, copies too, as the store does.
         for counts in terms:
             if counts is not None:
                 stats.add(counts)
@@ -250,40 +252,37 @@ def measure(workdir: Path, size: int, baseline_max: int, datasketch_max: int, jo
         for i in range(base, len(labels)):
             if found_copy[i] is not None:
                 labels[i] = labels[found_copy[i]]
+        ids.extend(a.id for a in articles)
         t0, c3 = time.perf_counter(), time.process_time()
-        stage["dedup"] += c2 - c1
-        stage["cluster"] += c3 - c2
-    elapsed = time.perf_counter() - started
-    # CPU seconds of this process and its workers: on a shared machine the wall clock also
-    # counts other people's work. Workers are counted once they have ended (pool closed).
-    cpu = time.process_time() - started_cpu + cpu_seconds(resource.RUSAGE_CHILDREN) - children_cpu
-    workers_rss = peak_rss_mb(resource.RUSAGE_CHILDREN) if jobs > 1 else 0.0
-    result = {"size": size, "jobs": jobs, "articles_per_s": size / elapsed, "articles_per_cpu_s": size / cpu,
-              "us_per_article": 1e6 * elapsed / size, "cpu_us_per_article": 1e6 * cpu / size,
-              # main process plus every worker at the largest worker's peak: an upper bound
-              "peak_rss_mb": peak_rss_mb() + jobs * workers_rss, "main_rss_mb": peak_rss_mb(),
-              "worker_rss_mb": workers_rss, "stage_s": {k: round(v, 1) for k, v in stage.items()},
-              "waited_s": round(waited, 1)}
-    result["dedup"] = dedup_quality(found_copy, gold_group, len(labels))
-    result["stories_bcubed_f1"] = round(bcubed(gold_story[: len(labels)], labels)["bcubed_f1"], 3)
-    if size <= datasketch_max:
-        result["datasketch"] = compare_minhash_backends(files)
-    if size <= baseline_max:
-        result["agglomerative"] = agglomerative_baseline(files, gold_story)
-    return result
+        stage["dedup lookup"] += c2 - c1
+        stage["story assignment"] += c3 - c2
+    return ids, [None if j is None else ids[j] for j in found_copy], labels, stage, waited
 
 
-def dedup_quality(found_copy: list[int | None], gold_group: list[str], n: int) -> dict:
-    """Precision and recall of 'copies an earlier article' links against the known copy groups."""
-    linked = [(i, j) for i, j in enumerate(found_copy[:n]) if j is not None]
-    correct = sum(1 for i, j in linked if gold_group[i] == gold_group[j])
-    first_of_group: dict[str, int] = {}
-    expected = 0
-    for i, group in enumerate(gold_group[:n]):
-        if group in first_of_group:
-            expected += 1
-        else:
-            first_of_group[group] = i
+def through_store(workdir: Path, jobs: int):
+    """What ``newsweave ingest`` does: ``store.ingest_paths`` into a new SQLite file."""
+    import sqlite3
+
+    from newsweave import store
+
+    db = workdir / "store.db"
+    result, errors, counts = store.ingest_paths([str(workdir / "corpus")], db, jobs=jobs)
+    if errors:
+        sys.exit(f"bench: the store reported input errors: {errors[:3]}")
+    connection = sqlite3.connect(db)
+    try:
+        rows = connection.execute("SELECT id, story, duplicate_of FROM articles ORDER BY seq").fetchall()
+    finally:
+        connection.close()
+    labels = [story if story is not None else f"alone{n}" for n, (_, story, _) in enumerate(rows)]
+    return [r[0] for r in rows], [r[2] for r in rows], labels, Counter(), 0.0
+
+
+def dedup_quality(ids: list[str], found_copy: list[str | None], gold: dict) -> dict:
+    """Precision and recall of 'copies another article' links against the known copy groups."""
+    linked = [(i, j) for i, j in zip(ids, found_copy) if j is not None]
+    correct = sum(1 for i, j in linked if gold[i][1] == gold[j][1])
+    expected = len(ids) - len({gold[i][1] for i in ids})  # every member of a group but one
     return {"precision": round(correct / len(linked), 3) if linked else None,
             "recall": round(correct / expected, 3) if expected else None}
 
@@ -327,42 +326,69 @@ def agglomerative_baseline(files: list[Path], gold_story: list) -> dict:
             "stories_bcubed_f1": round(bcubed(gold_story[: len(texts)], labels.tolist())["bcubed_f1"], 3)}
 
 
+STAGES = ("read", "clean", "sketch", "terms", "dedup lookup", "story assignment")
+PATHS = {"memory": "in memory (bench loop)", "store": "newsweave ingest (store.ingest_paths)"}
+
+
 def main() -> None:
+    from newsweave.workers import available_cpus
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--paths", nargs="+", choices=list(PATHS), default=list(PATHS),
+                        help="memory: the stages with everything in memory; store: what 'newsweave ingest' does")
     parser.add_argument("--baseline-max", type=int, default=10_000,
                         help="largest size for the all-pairs agglomerative baseline (memory grows as n^2)")
     parser.add_argument("--datasketch-max", type=int, default=10_000,
                         help="largest size for the datasketch-vs-rensa dedup comparison")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
-                        help="worker processes for the per-file stages (default: one per core; 1: all in one process)")
-    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: one size
+    parser.add_argument("--jobs", type=int, default=available_cpus(),
+                        help="worker processes for the per-file stages (default: one per CPU; 1: all in one process)")
+    parser.add_argument("--one", nargs=3, metavar=("PATH", "SIZE", "WORKDIR"), help=argparse.SUPPRESS)  # child
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_size(args.one, args.baseline_max, args.datasketch_max, args.jobs)))
+        path, size, workdir = args.one
+        print(json.dumps(measure(path, Path(workdir), int(size), args.baseline_max, args.datasketch_max, args.jobs)))
         return
-    results = []
+    results: dict[str, list[dict]] = {path: [] for path in args.paths}
     for size in args.sizes:
-        child = subprocess.run([sys.executable, __file__, "--one", str(size), "--baseline-max", str(args.baseline_max),
-                                "--datasketch-max", str(args.datasketch_max), "--jobs", str(args.jobs)],
-                               capture_output=True, text=True)
-        if child.returncode != 0:
-            sys.exit(f"bench at {size} failed:\n{child.stderr[-3000:]}")
-        results.append(json.loads(child.stdout.strip().splitlines()[-1]))
+        workdir = Path(tempfile.mkdtemp(prefix="newsweave-bench-"))
+        try:
+            write_corpus(size, workdir)
+            for path in args.paths:  # each in its own process: peak RSS is the path's own
+                child = subprocess.run([sys.executable, __file__, "--one", path, str(size), str(workdir),
+                                        "--baseline-max", str(args.baseline_max),
+                                        "--datasketch-max", str(args.datasketch_max), "--jobs", str(args.jobs)],
+                                       capture_output=True, text=True)
+                if child.returncode != 0:
+                    sys.exit(f"bench of {path} at {size} failed:\n{child.stderr[-3000:]}")
+                results[path].append(json.loads(child.stdout.strip().splitlines()[-1]))
+        finally:  # a failed or interrupted run leaves no corpus behind (gigabytes at 1M)
+            shutil.rmtree(workdir, ignore_errors=True)
         report(results)
 
 
-def report(results: list[dict]) -> None:
-    first = results[0]
-    latest = results[-1]
-    growth = latest["cpu_us_per_article"] / first["cpu_us_per_article"]
-    print(f"\n== {latest['size']:,} articles, {latest['jobs']} job(s): {latest['articles_per_s']:,.0f} articles/s end to end "
-          f"({latest['articles_per_cpu_s']:,.0f} per CPU-second), peak RSS {latest['peak_rss_mb']:,.0f} MB "
-          f"(main {latest['main_rss_mb']:,.0f} + {latest['jobs'] if latest['worker_rss_mb'] else 0} x worker "
-          f"{latest['worker_rss_mb']:,.0f}), "
-          f"{latest['cpu_us_per_article']:,.0f} CPU-us/article ({growth:.2f}x the {first['size']:,} cost)")
-    print(f"   stages (CPU s, all processes): {latest['stage_s']}; main process waited {latest['waited_s']} s for files")
-    print(f"   dedup vs known copies: {latest['dedup']}; stories B-cubed F1 vs generator: {latest['stories_bcubed_f1']}")
+def report(results: dict[str, list[dict]]) -> None:
+    runs = {path: rows for path, rows in results.items() if rows}
+    size, jobs = next(iter(runs.values()))[-1]["size"], next(iter(runs.values()))[-1]["jobs"]
+    print(f"\n== {size:,} articles, {jobs} job(s)")
+    for path, rows in runs.items():
+        first, latest = rows[0], rows[-1]
+        growth = latest["cpu_us_per_article"] / first["cpu_us_per_article"]
+        print(f"   {PATHS[path]}: {latest['articles_per_s']:,.0f} articles/s end to end "
+              f"({latest['articles_per_cpu_s']:,.0f} per CPU-second), peak RSS {latest['peak_rss_mb']:,.0f} MB "
+              f"(main {latest['main_rss_mb']:,.0f} + {latest['jobs'] if latest['worker_rss_mb'] else 0} x worker "
+              f"{latest['worker_rss_mb']:,.0f}), "
+              f"{latest['cpu_us_per_article']:,.0f} CPU-us/article ({growth:.2f}x the {first['size']:,} cost)")
+        print(f"      dedup vs known copies: {latest['dedup']}; stories B-cubed F1 vs generator: "
+              f"{latest['stories_bcubed_f1']}")
+        if latest["stage_s"]:
+            print(f"      stages (CPU s; read to terms in the workers): {latest['stage_s']}; "
+                  f"main process waited {latest['waited_s']} s for files")
+    if len(runs) == 2:
+        memory, stored = runs["memory"][-1], runs["store"][-1]
+        print(f"   the store path runs at {stored['articles_per_s'] / memory['articles_per_s']:.2f}x the in-memory "
+              f"speed, with {stored['peak_rss_mb'] / memory['peak_rss_mb']:.2f}x its peak RSS")
+    latest = runs.get("memory", [{}])[-1]
     if "datasketch" in latest:
         d = latest["datasketch"]
         print(f"   MinHash dedup alone: rensa {d['rensa']['articles_per_s']:,}/s vs datasketch "

@@ -20,7 +20,7 @@ def _analyze(args: argparse.Namespace) -> int:
     with Progress(enabled=not args.quiet and sys.stderr.isatty()) as progress:
         options = Options() if args.words is None else Options(summary_words=args.words)
         report = analyze(args.paths, options, on_file=progress.advance,
-                         on_discover=progress.start)
+                         on_discover=progress.start, jobs=args.jobs)
     try:
         written = write_reports(report, args.output)
     except OSError as exc:
@@ -38,7 +38,7 @@ def _ingest(args: argparse.Namespace) -> int:
 
     with Progress(enabled=not args.quiet and sys.stderr.isatty()) as progress:
         result, errors, counts = ingest_paths(args.paths, args.db, on_file=progress.advance,
-                                              on_discover=progress.start)
+                                              on_discover=progress.start, jobs=args.jobs)
     if not args.quiet:
         print(f"added {result.added} articles ({result.duplicates} copies, {result.non_articles} non-articles), "
               f"skipped {result.skipped} already stored; {result.new_stories} new stories, "
@@ -70,6 +70,14 @@ def _positive(value: str) -> int:
     return number
 
 
+def _add_jobs(command: argparse.ArgumentParser, work: str) -> None:
+    from .workers import available_cpus
+    cpus = available_cpus()
+    command.add_argument("-j", "--jobs", type=_positive, default=cpus, metavar="N",
+                         help=f"worker processes that {work} (default: one per CPU, here {cpus}; "
+                              "1: everything in one process); the results do not depend on it")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsweave", description="From a pile of news articles to cited story reports.")
     parser.add_argument("--version", action="version", version=f"newsweave {__version__}")
@@ -81,12 +89,14 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--words", type=_positive, default=None,
                          help="word budget of each story summary (default 120)")
     analyze.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    _add_jobs(analyze, "read, clean and segment files and build the story reports")
     analyze.set_defaults(handler=_analyze)
 
     ingest = commands.add_parser("ingest", help="add articles to a story store, assigning each to a story")
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (recursive) or globs")
     ingest.add_argument("--db", required=True, metavar="FILE", help="SQLite store (created if missing)")
     ingest.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    _add_jobs(ingest, "read, clean, sketch and count the terms of files while this one adds them to the store")
     ingest.set_defaults(handler=_ingest)
 
     evaluate = commands.add_parser(

@@ -9,13 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from . import align, attribute, clean, cluster, coverage, dedup, ingest, nonarticle, segment, summarize
+from . import align, attribute, cluster, coverage, dedup, prepare, summarize
 from .model import Article, InputError, Report, Story
+from .workers import in_order
 
 
 @dataclass
 class Options:
     summary_words: int = summarize.DEFAULT_WORDS
+
+
+STEPS = prepare.Steps(segment=True)  # what the stories need of each article, prepared file by file
+# Fewer articles than this in stories are built in this process whatever ``jobs`` says: a
+# worker takes seconds to start (importing newsweave, loading the spaCy pipeline), what
+# attribution with spaCy takes for a few articles and the rule path for about a hundred.
+WORKERS_MIN_ARTICLES = 100
 
 
 def _story_title(articles: list[Article]) -> str:
@@ -52,31 +60,63 @@ def build_story(number: int, articles: list[Article], options: Options,
     return story
 
 
-def analyze_articles(articles: list[Article], errors=None, options: Options | None = None) -> Report:
-    options = options or Options()
-    clean.clean_articles(articles)
-    kept = []
-    errors = list(errors or [])
-    for article in articles:
-        if not article.text.strip():
-            errors.append(InputError(article.path, "nothing left after removing boilerplate"))
-            continue
-        segment.segment_article(article)
-        kept.append(article)
-    nonarticle.mark_non_articles(kept)
-    copy_groups = dedup.mark_duplicates(kept)
-    groups = cluster.group_stories([a for a in kept if a.is_article])
-    stories = [build_story(n, group, options, copy_groups) for n, group in enumerate(groups, 1)]
-    return Report(articles=kept, stories=stories, errors=errors)
+def analyze_articles(articles: list[Article], errors=None, options: Options | None = None, jobs: int = 1) -> Report:
+    """The job on articles read but not cleaned yet (``analyze`` reads them from files)."""
+    batch = prepare.prepare_articles(articles, STEPS)
+    batch.errors[:0] = list(errors or [])
+    return _report(prepare.remove_repeated_lines(batch, STEPS), options or Options(), jobs)
 
 
 def analyze(paths: list[str] | str, options: Options | None = None,
-            on_file: Callable | None = None, on_discover: Callable | None = None) -> Report:
+            on_file: Callable | None = None, on_discover: Callable | None = None, jobs: int = 1) -> Report:
     """Run the whole job on files, folders or globs and return the report.
 
-    ``on_discover(n_files)`` and ``on_file(input_file)`` report progress.
+    ``on_discover(n_files)`` and ``on_file(input_file)`` report progress. ``jobs`` worker
+    processes read, clean and segment the files, then build the story reports (1: all in
+    this process); the report is the same for any number of jobs.
     """
     if isinstance(paths, str):
         paths = [paths]
-    articles, errors = ingest.read_paths(list(paths), on_file=on_file, on_discover=on_discover)
-    return analyze_articles(articles, errors, options)
+    everything = prepare.Prepared()
+    for batch in prepare.prepare_batches(list(paths), jobs, STEPS, None, on_file, on_discover):
+        everything.extend(batch)
+    prepare.make_ids_unique(everything.articles)
+    return _report(everything, options or Options(), jobs)
+
+
+
+def _report(prepared: prepare.Prepared, options: Options, jobs: int) -> Report:
+    kept = []
+    errors = list(prepared.errors)
+    for article in prepared.articles:
+        if not article.text.strip():
+            errors.append(InputError(article.path, "nothing left after removing boilerplate"))
+            continue
+        kept.append(article)
+    copy_groups = dedup.mark_duplicates(kept)
+    groups = cluster.group_stories([a for a in kept if a.is_article])
+    return Report(articles=kept, stories=build_stories(groups, options, copy_groups, jobs), errors=errors)
+
+
+def build_stories(groups: list[list[Article]], options: Options, copy_groups: list[dedup.CopyGroup],
+                  jobs: int = 1) -> list[Story]:
+    """``build_story`` for each group, numbered from 1, in ``jobs`` worker processes.
+
+    Each story needs only its own articles and copy groups (its facts, summary and quotes
+    are its own), so stories are built apart; a worker gets a story's articles and gives
+    back the story. One whose worker dies is built again here.
+    """
+    if sum(map(len, groups)) < WORKERS_MIN_ARTICLES:
+        jobs = 1
+    position = {group.canonical: n for n, group in enumerate(copy_groups)}
+    tasks = []
+    for number, articles in enumerate(groups, 1):
+        own = sorted((position[a.id] for a in articles if a.id in position))
+        tasks.append((number, articles, options, [copy_groups[n] for n in own]))
+    jobs = min(jobs, len(tasks))
+    return [story if isinstance(story, Story) else _build_task(task)
+            for task, story in in_order(_build_task, tasks, jobs, ahead=8 * jobs)]
+
+
+def _build_task(task: tuple[int, list[Article], Options, list[dedup.CopyGroup]]) -> Story:
+    return build_story(*task)

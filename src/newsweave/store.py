@@ -1,12 +1,15 @@
 """Store: the incremental mode's SQLite file (stdlib), so stories grow as articles arrive.
 
-``ingest_articles(articles, db_path)`` adds new articles and assigns each to an existing story
-or a new one, without reclustering: story assignment is ``cluster.StoryIndex`` with its
-stories and postings kept here (``StoredStoryIndex``); near-duplicates are found through
-MinHash band keys kept here too. Candidate search is indexed lookups, never a scan.
+``ingest_paths(paths, db_path, jobs=N)`` streams files through: worker processes read, clean,
+sketch and count the terms of files (``prepare``) while ``Store.add`` adds their articles
+and assigns each to an existing story or a new one, without reclustering: story assignment
+is ``cluster.StoryIndex`` with its stories and postings kept here (``StoredStoryIndex``);
+near-duplicates are found through MinHash band keys kept here too. Candidate search is
+indexed lookups, never a scan.
 
 - Running ingest twice on the same files changes nothing: an article already stored (same
-  id, same text) is skipped; the same id with another text is stored under a derived id.
+  id, same text) is skipped; the same id with another text (another folder's "a.txt", two
+  feeds' record "1") is stored under an id that carries its text's digest.
 - An interrupted ingest loses nothing already committed: articles are added in chunks, each
   one transaction (articles, document frequencies, stories and postings together).
 """
@@ -21,13 +24,16 @@ from pathlib import Path
 
 import numpy as np
 
-from . import cluster, minhash
-from .dedup import NEAR_DUPLICATE_JACCARD, SHINGLE_CHARS, text_digest
+from . import cluster, minhash, prepare
+from .dedup import NEAR_DUPLICATE_JACCARD, TextSketch, sketch_text, text_digest
 from .model import Article
 from .story_features import TermStatistics, article_terms, vectorise
-from .text_features import shingles
 
 CHUNK = 500  # articles per transaction
+# Articles read before they are added: their lines repeated across one outlet are learned,
+# and they are put in time order, within a batch; memory follows it, not the input.
+BATCH = 10_000
+STEPS = prepare.Steps(sketch=True, terms=True)  # what the workers prepare of each article
 SCHEMA_VERSION = "1"
 
 _SCHEMA = """
@@ -173,23 +179,37 @@ class Store:
                 best = (similarity, stored[2] or other, stored[1])  # point at the group's canonical
         return (best[1], best[2]) if best else None
 
-    def add(self, articles: list[Article]) -> IngestResult:
-        """Add the articles not stored yet, in time order, one transaction per chunk."""
-        result = IngestResult()
-        fresh, seen = [], set()
-        for article in articles:
-            stored = self._stored_digest(article.id)
-            if stored is not None and stored != text_digest(article.text):
+    def add(self, articles: list[Article], sketches: list[TextSketch | None] | None = None,
+            terms: list[Counter | None] | None = None, result: IngestResult | None = None) -> IngestResult:
+        """Add the articles not stored yet, in time order, one transaction per chunk.
+
+        The articles are cleaned, non-articles marked. ``sketches`` and ``terms`` (aligned
+        with ``articles``, as ``prepare`` makes them) spare computing them again; what is
+        missing is computed here. ``result`` is added to and returned (default: a new one).
+        """
+        result = IngestResult() if result is None else result
+        sketches = sketches if sketches is not None else [None] * len(articles)
+        terms = terms if terms is not None else [None] * len(articles)
+        fresh: list[_Entry] = []
+        seen: dict[str, bytes] = {}  # id -> text digest of the articles kept from this call
+        for article, sketch, counts in zip(articles, sketches, terms):
+            if _usable(article):
+                sketch = sketch or sketch_text(article.text)
+                counts = counts if counts is not None else article_terms(article)
+            digest = sketch.digest if sketch is not None else text_digest(article.text)
+            stored = self._stored_digest(article.id) or seen.get(article.id)
+            if stored is not None and stored != digest:
                 # Ids are paths relative to the folder ingested: another folder's "a.txt" is
                 # another article, kept under an id that carries its text's digest.
-                article.id = f"{article.id}#{text_digest(article.text).hex()[:12]}"
-                stored = self._stored_digest(article.id)
-            if article.id in seen or stored is not None:
+                article.id = f"{article.id}#{digest.hex()[:12]}"
+                stored = self._stored_digest(article.id) or seen.get(article.id)
+            if stored is not None:
                 result.skipped += 1
                 continue
-            seen.add(article.id)
-            fresh.append(article)
-        order = cluster.time_order(fresh)
+            seen[article.id] = digest
+            fresh.append(_Entry(article, digest, sketch if _usable(article) else None,
+                                counts if _usable(article) else None))
+        order = cluster.time_order([entry.article for entry in fresh])
         for start in range(0, len(order), CHUNK):
             chunk = [fresh[i] for i in order[start : start + CHUNK]]
             try:
@@ -201,24 +221,21 @@ class Store:
                 raise
         return result
 
-    def _add_chunk(self, chunk: list[Article], result: IngestResult) -> None:
+    def _add_chunk(self, chunk: list[_Entry], result: IngestResult) -> None:
         seq = self.db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
-        usable = [a for a in chunk if a.is_article and a.text.strip()]
-        terms = {id(a): article_terms(a) for a in usable}
-        stats = self._term_statistics(list(terms.values()))
-        for article in chunk:
+        stats = self._term_statistics([entry.terms for entry in chunk if entry.terms is not None])
+        for entry in chunk:
+            article = entry.article
             seq += 1
-            digest = text_digest(article.text)
             signature, story, copy_of = None, None, None
-            if id(article) in terms:
-                article_shingles = shingles(article.text[:SHINGLE_CHARS])
-                signature = minhash.signature(article_shingles) if article_shingles else None
-                found = self._find_copy(article, digest, signature)
+            if entry.terms is not None:
+                signature = _signature_row(entry.sketch.minhash) if entry.sketch.minhash is not None else None
+                found = self._find_copy(article, entry.digest, signature)
                 if found:
                     copy_of, story = found
                     result.duplicates += 1
                 if story is None:
-                    features = cluster.features_of(article, vectorise(terms[id(article)], stats))
+                    features = cluster.features_of(article, vectorise(entry.terms, stats))
                     known = self.index.next_key
                     story = self.index.assign(features)
                     result.new_stories += story >= known
@@ -230,8 +247,8 @@ class Store:
                 "INSERT INTO articles (id, path, source, url, title, published, text, digest, signature, story,"
                 " duplicate_of, is_article, non_article_reason, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (article.id, article.path, article.source, article.url, article.title, article.published,
-                 article.text, digest, signature.tobytes() if signature is not None else None, story, copy_of,
-                 int(article.is_article and bool(article.text.strip())), article.non_article_reason, seq))
+                 article.text, entry.digest, signature.tobytes() if signature is not None else None, story, copy_of,
+                 int(_usable(article)), article.non_article_reason, seq))
             if signature is not None and copy_of is None:
                 self.db.executemany("INSERT INTO bands (band, article) VALUES (?, ?)",
                                     [(key, article.id) for key in minhash.band_keys(signature)])
@@ -253,13 +270,39 @@ class Store:
                 "non_articles": one("SELECT COUNT(*) FROM articles WHERE is_article = 0")}
 
 
-def ingest_paths(paths: list[str], db_path: str | Path, on_file=None, on_discover=None) -> tuple[IngestResult, list, dict]:
-    """Read, clean and add files to the store; return what changed, input errors and store counts."""
-    from . import clean, ingest, nonarticle
+def ingest_paths(paths: list[str], db_path: str | Path, on_file=None, on_discover=None,
+                 jobs: int = 1) -> tuple[IngestResult, list, dict]:
+    """Read, clean and add files to the store; return what changed, input errors and store counts.
 
-    articles, errors = ingest.read_paths(list(paths), on_file=on_file, on_discover=on_discover)
-    clean.clean_articles(articles)
-    nonarticle.mark_non_articles(articles)
+    Files stream through: ``jobs`` worker processes read, clean, sketch and count the terms
+    of files (``prepare``) while this process adds them, ``BATCH`` articles at a time, so
+    memory does not grow with the input. ``on_discover(n_files)`` and ``on_file(input_file)``
+    report progress.
+    """
+    result, errors = IngestResult(), []
     with Store(db_path) as store:
-        result = store.add(articles)
+        for batch in prepare.prepare_batches(list(paths), jobs, STEPS, BATCH, on_file, on_discover):
+            errors.extend(batch.errors)
+            store.add(batch.articles, batch.sketches, batch.terms, result)
         return result, errors, store.counts()
+
+
+@dataclass
+class _Entry:
+    """An article on its way into the store, with what was computed of it."""
+
+    article: Article
+    digest: bytes
+    sketch: TextSketch | None  # None for non-articles
+    terms: Counter | None  # None for non-articles
+
+
+def _usable(article: Article) -> bool:
+    """Whether the article is a news article with text: deduplicated and put in a story."""
+    return article.is_article and bool(article.text.strip())
+
+
+def _signature_row(sketch) -> np.ndarray:
+    """A MinHash sketch's hash values (rensa or datasketch) as the uint32 row stored and banded
+    here: what ``minhash.signature`` gives for the same shingles."""
+    return np.asarray(sketch.digest()).astype(np.uint32)

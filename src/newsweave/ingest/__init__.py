@@ -20,7 +20,8 @@ PLUGINS = (text, html, jsonl)
 EXTENSION_TO_PLUGIN = {ext: plugin for plugin in PLUGINS for ext in plugin.EXTENSIONS}
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
-__all__ = ["IngestError", "read_paths", "discover", "EXTENSION_TO_PLUGIN", "MAX_FILE_BYTES"]
+__all__ = ["IngestError", "read_paths", "read_file", "discover", "unique_ids", "make_ids_unique", "EXTENSION_TO_PLUGIN",
+           "MAX_FILE_BYTES"]
 
 
 @dataclass
@@ -118,7 +119,7 @@ def read_paths(paths: list[str], on_file=None, on_discover=None) -> tuple[list[A
     files, errors = discover(paths)
     if on_discover is not None:
         on_discover(len(files))
-    ids = _unique_ids(files)
+    ids = unique_ids(files)
     articles: list[Article] = []
     for item, article_id in zip(files, ids):
         got, errs = read_file(item, article_id)
@@ -126,10 +127,11 @@ def read_paths(paths: list[str], on_file=None, on_discover=None) -> tuple[list[A
         errors.extend(errs)
         if on_file is not None:
             on_file(item)
-    return _dedupe_article_ids(articles), errors
+    make_ids_unique(articles)
+    return articles, errors
 
 
-def _unique_ids(files: list[InputFile]) -> list[str]:
+def unique_ids(files: list[InputFile]) -> list[str]:
     """Ids are relative paths without extension; on a clash keep the extension too."""
     ids = [f.article_id for f in files]
     counts: dict[str, int] = {}
@@ -143,12 +145,15 @@ def _unique_ids(files: list[InputFile]) -> list[str]:
     return out
 
 
-def _dedupe_article_ids(articles: list[Article]) -> list[Article]:
+def make_ids_unique(articles: list[Article]) -> list[Article]:
+    """Rename an id met before to ``id~2``, ``id~3`` ...; return the articles renamed."""
     seen: dict[str, int] = {}
+    renamed = []
     for article in articles:
         if article.id in seen:
             seen[article.id] += 1
             article.id = f"{article.id}~{seen[article.id]}"
+            renamed.append(article)
         else:
             seen[article.id] = 1
-    return articles
+    return renamed
