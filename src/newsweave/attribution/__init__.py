@@ -94,7 +94,7 @@ def _continue_paragraphs(text: str, sentences: list[CharSpan], found: list[Attri
         if paragraph is None:
             continue
         if attribution.kind == "direct" or text[attribution.content[0][0]] in "“\"":
-            _continue_quotation(text, sentences, index, paragraph, attribution, cue_sentence)
+            _continue_quotation(text, sentences, index, paragraph, attribution, found)
             continue
         if text[paragraph[0]:start].strip() or attribution.content[-1][1] < end - 2:
             continue
@@ -116,11 +116,12 @@ def _continue_paragraphs(text: str, sentences: list[CharSpan], found: list[Attri
 
 
 def _continue_quotation(text: str, sentences: list[CharSpan], index: int, paragraph: CharSpan,
-                        attribution: Attribution, cue_sentence: dict) -> None:
+                        attribution: Attribution, found: list[Attribution]) -> None:
     """'"A," he said. "B. C."': the quotation that follows in the paragraph is his too, to
-    its closing mark however many sentences it runs over, unless one of them has a cue."""
+    its closing mark however many sentences it runs over, unless one of them has a cue of
+    its own outside it (a cue inside it, "people are saying", is the speaker's words)."""
     following = index + 1
-    while following < len(sentences) and sentences[following][0] < paragraph[1] and following not in cue_sentence:
+    while following < len(sentences) and sentences[following][0] < paragraph[1]:
         s_start = sentences[following][0]
         while s_start < paragraph[1] and text[s_start].isspace():
             s_start += 1
@@ -132,7 +133,9 @@ def _continue_quotation(text: str, sentences: list[CharSpan], index: int, paragr
         inside = following
         while inside + 1 < len(sentences) and sentences[inside + 1][0] <= close:
             inside += 1
-        if any(i in cue_sentence for i in range(following, inside + 1)):
+        last_end = sentences[inside][1]
+        if any(sentences[following][0] <= other.cue[0] < last_end and not s_start < other.cue[0] < close
+               for other in found):
             break
         attribution.content.append((s_start, close + 1))
         attribution.continued += 1
