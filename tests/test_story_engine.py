@@ -58,10 +58,10 @@ def test_seeds_incremental_mode_agrees_with_batch():
     assert story_of[MINISTERS_CALL] != story_of["000_50bb928b4c99f9e1"]
 
 
-@pytest.mark.xfail(strict=True, reason="known issue: in a store that already holds other stories, IDF over the "
-                   "small store lifts the ministers' call (undated) over the incremental join bar of the "
-                   "leaders' story; batch mode on the same mix splits them")
 def test_seeds_ingested_after_other_stories_stay_apart(tmp_path):
+    # In a store that already holds other stories, IDF over the small store lifts the ministers'
+    # call (undated, other people) over the join bar of the leaders' story; it stays apart
+    # because it is only 0.52 as close to the leaders' reports as they are to each other.
     require(SEEDS)
     db = tmp_path / "news.db"
     store.ingest_paths([str(Path(__file__).resolve().parents[1] / "examples" / "corpus")], db)
@@ -70,6 +70,17 @@ def test_seeds_ingested_after_other_stories_stay_apart(tmp_path):
         story_of = {article: key for key, members in stored.stories().items() for article in members}
     assert len({story_of[a] for a in LEADERS_CALL}) == 1
     assert story_of[MINISTERS_CALL] != story_of["000_50bb928b4c99f9e1"]
+
+
+def test_story_cohesion_is_the_mean_similarity_between_members():
+    vectors = [{"a": 0.6, "b": 0.8}, {"a": 1.0}, {"b": 0.6, "c": 0.8}]
+    story = cluster.StoryState(key=0)
+    for vector in vectors:
+        story.add(vector, None)
+    pairs = [(0, 1), (0, 2), (1, 2)]
+    expected = sum(sum(vectors[i].get(t, 0.0) * w for t, w in vectors[j].items()) for i, j in pairs) / 3
+    assert story.cohesion(cluster.DEFAULT_THRESHOLDS.centroid_terms) == pytest.approx(expected)
+    assert cluster.StoryState(key=1).cohesion(300) is None
 
 
 def test_time_window_keeps_far_apart_articles_apart():
@@ -185,6 +196,27 @@ def test_eval_cluster_on_a_slice_beats_the_floor_and_the_baseline(name, relative
     baseline = result["systems"]["tfidf-agglomerative"]["bcubed_f1"]
     assert ours >= floor
     assert ours >= baseline - 0.01  # the baseline is oracle-tuned on this very slice
+
+
+@pytest.mark.parametrize("relative,limit,bar", [
+    # Mixed order, batch: the clustering before crowding and two-sided links scored 90.3 and 88.4
+    # on these slices; now 92.4 and 90.1.
+    ("neus-allsides/val.source", 150, 0.915),
+    ("multinews/validation.csv", 60, 0.89),
+])
+def test_eval_cluster_on_a_slice_beats_the_previous_clustering(relative, limit, bar):
+    path = require(DATA / relative)
+    args = argparse.Namespace(path=str(path), format=None, limit=limit, mode="batch", no_baseline=True)
+    assert eval_cluster.run(args)["systems"]["newsweave"]["bcubed_f1"] >= bar
+
+
+def test_eval_cluster_mixes_the_stories_documents():
+    articles = [Article(f"{n}/{k}", "p", "text") for n in range(20) for k in range(3)]
+    gold = [a.id.split("/")[0] for a in articles]
+    mixed, mixed_gold = eval_cluster.mixed(articles, gold)
+    assert [a.id.split("/")[0] for a in mixed] == mixed_gold
+    assert sorted(a.id for a in mixed) == sorted(a.id for a in articles)
+    assert mixed_gold != gold and eval_cluster.mixed(articles, gold)[1] == mixed_gold
 
 
 def test_eval_cluster_reports_a_missing_path_plainly(tmp_path):
