@@ -14,8 +14,8 @@ import re
 from functools import lru_cache
 
 from .lexicon import (
-    CUE_LEMMAS, EVALUATIVE_LEMMAS, INTENT_LEMMAS, PASSIVE_RAISING_LEMMAS, PHRASAL_STANCES, RAISING_LEMMAS, STANCE_ADJECTIVES,
-    STANCE_LEMMAS,
+    CUE_LEMMAS, EVALUATIVE_LEMMAS, INTENT_LEMMAS, OBJECT_STANCES, PASSIVE_RAISING_LEMMAS, PHRASAL_STANCES, RAISING_LEMMAS,
+    STANCE_ADJECTIVES, STANCE_LEMMAS,
 )
 from .records import Attribution, CharSpan, kind_of, quoted_spans, source_span, trim
 from .spacy_tags import use_tag_attributes
@@ -424,7 +424,8 @@ def find_attributions(text: str, nlp) -> list[Attribution]:
                 if stance is not None and not _is_aside(token, None, bounds, text):
                     found.append(stance)
                 continue
-            stance = lemma in STANCE_LEMMAS or _phrasal_stance(token, lemma)
+            stance = lemma in STANCE_LEMMAS or _phrasal_stance(token, lemma) or (
+                lemma in OBJECT_STANCES and any(c.dep_ == "dobj" for c in token.children))
             if (lemma in EVALUATIVE_LEMMAS or stance) and token.pos_ == "VERB" and not any(c.dep_ == "ccomp" for c in token.children):
                 evaluation = _evaluation(token, text)
                 if evaluation is not None:
