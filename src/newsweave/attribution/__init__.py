@@ -83,8 +83,9 @@ def _continue_paragraphs(text: str, sentences: list[CharSpan], found: list[Attri
     the end of its sentence, and the following sentences of the paragraph carry no cue of their own.
     """
     cue_sentence = {}
+    statements = [a for a in found if a.statement]  # "... and sharing experience" goes on with the readout
     for index, (start, end) in enumerate(sentences):
-        for attribution in found:
+        for attribution in statements:
             if start <= attribution.cue[0] < end:
                 cue_sentence.setdefault(index, attribution)
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
@@ -94,7 +95,7 @@ def _continue_paragraphs(text: str, sentences: list[CharSpan], found: list[Attri
         if paragraph is None:
             continue
         if attribution.kind == "direct" or text[attribution.content[0][0]] in "“\"":
-            _continue_quotation(text, sentences, index, paragraph, attribution, found)
+            _continue_quotation(text, sentences, index, paragraph, attribution, statements)
             continue
         if text[paragraph[0]:start].strip() or attribution.content[-1][1] < end - 2:
             continue
@@ -170,7 +171,7 @@ def find_attributions(text: str, backend: str = "auto", model: str | None = None
         found = rules.find_attributions(text, sentences)
     else:
         # a parse finds subjects better than the catch-all subject pattern does
-        found = _merge(spacy_path.find_attributions(text, nlp), rules.find_attributions(text, sentences, skip=("subject-first",)))
+        found = _merge(spacy_path.find_attributions(text, nlp), rules.find_attributions(text, sentences, skip=("subject-first", "evaluation")))
     for attribution in found:
         attribution.content = [close_span(text, part) for part in attribution.content]
     if continue_paragraphs:

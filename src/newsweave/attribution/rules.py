@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import CUE_LEMMAS, PARTICIPLES, SPEECH_FORMS, TITLE_WORDS
+from .lexicon import CUE_LEMMAS, EVALUATIVE_LEMMAS, PARTICIPLES, SPEECH_FORMS, STANCE_LEMMAS, TITLE_WORDS
 from .records import CLOSE_QUOTES, OPEN_QUOTES, Attribution, CharSpan, kind_of, source_span, trim
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|bin|al-\w+))*"
@@ -31,22 +31,31 @@ SPEAKER = (
     rf"(?:(?:{_QUALIFIER}{TITLE_WORDS}\s+)?{_NAME}{_OF_PLACE}{_APPOSITIVE}|{_DESCRIPTION}{_APPOSITIVE}|"
     r"[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ww]ho|[A-Z]{2,}(?:\s+[A-Z][\w]+)*)"
 )
-def _reporting_forms() -> str:
-    """Past and third-person forms of every verb that reports speech on its own
-    (lexicon.CUE_LEMMAS), beyond the hand-written SPEECH_FORMS: "warned", "vows", "estimated"."""
+def _finite_forms(lemmas) -> set[str]:
+    """Past and third-person forms of regular verbs: "warned", "vows", "denied"."""
     forms = set()
-    for lemma, speaks_alone in CUE_LEMMAS.items():
-        if not speaks_alone or lemma in {"say", "tell", "write"}:  # irregular: in SPEECH_FORMS
-            continue
+    for lemma in lemmas:
         if lemma.endswith("y") and lemma[-2] not in "aeiou":  # deny: denied, denies
             forms.update({lemma[:-1] + "ied", lemma[:-1] + "ies"})
         else:
             forms.add(lemma + "d" if lemma.endswith("e") else lemma + "ed")
             forms.add(lemma + "es" if lemma.endswith(("s", "sh", "ch", "x")) else lemma + "s")
+    return forms
+
+
+def _alternatives(forms: set[str]) -> str:
     return "|".join(sorted(forms, key=len, reverse=True))
 
 
-VERB = rf"(?:{SPEECH_FORMS}|{_reporting_forms()})"
+# every verb that reports speech on its own (lexicon.CUE_LEMMAS), beyond the hand-written
+# SPEECH_FORMS (say, tell and write are irregular and listed there)
+_REPORTING = _finite_forms(l for l, alone in CUE_LEMMAS.items() if alone and l not in {"say", "tell", "write"})
+VERB = rf"(?:{SPEECH_FORMS}|{_alternatives(_REPORTING)})"
+# "Senator Ivo Marsh criticized the levy": verbs whose object is what the subject said of
+# something (lexicon.EVALUATIVE_LEMMAS), and stances PolNeAR counts (not statements)
+_STANCE_FORMS = frozenset(_finite_forms(STANCE_LEMMAS))
+_EVALUATIVE = _alternatives((_finite_forms(EVALUATIVE_LEMMAS) | _STANCE_FORMS) - _REPORTING)
+
 # auxiliaries and adverbs between a speaker and the cue ("has also said", "did not say")
 _HELPERS = r"(?:(?:has|have|had|also|later|then|further|not|did|does|would|will|previously|repeatedly|still|now|never|already|recently)\s+)*"
 # after "according to" any short phrase names the source ("the city engineer", "a new poll")
@@ -95,6 +104,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"^(?:[A-Z][^,]{{0,60}},\s+)?(?P<speaker>{SPEAKER})\s+{_HELPERS}"
         rf"(?P<cue>{VERB})(?:\s+(?:[A-Z][\w .’'-]{{1,60}}?|the\s+[\w ]{{1,40}}?|reporters|him|her|them|me|us)"
         rf"{_TIME}(?=\s+that\b))?(?:{_TIME}(?=\s+that\b))?[:,]?\s+(?P<content>.{{8,}})$")),
+    # Senator Ivo Marsh criticized the levy as a tax on islanders.
+    ("evaluation", re.compile(
+        rf"^(?:[A-Z][^,]{{0,60}},\s+)?(?P<speaker>{SPEAKER})\s+{_HELPERS}(?P<cue>{_EVALUATIVE})\s+(?P<content>\w.{{5,}})$")),
 ]
 
 _WORD = re.compile(r"\w+")
@@ -167,7 +179,8 @@ def match_sentence(text: str, start: int, end: int, skip: tuple[str, ...] = ()) 
         parts = [content_span]
         if match.groupdict().get("content2") is not None:
             parts.append(trim(text, start + match.start("content2"), start + match.end("content2")))
-        return Attribution(kind_of(text, content_span), cue_span, speaker_span, parts)
+        statement = text[start + cue[0]:start + cue[1]].lower() not in _STANCE_FORMS
+        return Attribution(kind_of(text, content_span), cue_span, speaker_span, parts, statement=statement)
     return None
 
 
