@@ -286,3 +286,17 @@ def test_stances_are_scored_but_kept_out_of_the_readers_statements():
     assert ("Mayor Tomas Brandt", "spoke about", ["the new ferry timetable"], False) in found
     quotes = extract_quotes(_article("harbor", text), backend="spacy")
     assert [(q.speaker, q.text) for q in quotes] == [("Edda Lind", "“The toll is too high for islanders,”")]
+
+
+@pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")
+def test_tag_table_gives_what_the_attribute_ruler_and_lemmatiser_give():
+    nlp = spacy_path.load_model()
+    text = ("Councillor Edda Lind wasn't happy: “Nobody asked us,” she said, adding that the ferries "
+            "had been running late since March and that something must be done about it.")
+    ours = nlp(text)
+    with nlp.select_pipes(disable=["newsweave_tags"]):
+        stock = nlp(text)
+    for name in ("attribute_ruler", "lemmatizer"):
+        stock = nlp.get_pipe(name)(stock)
+    assert [(t.pos_, t.lemma_, str(t.morph)) for t in ours] == [(t.pos_, t.lemma_, str(t.morph)) for t in stock]
+    assert "newsweave_tags" in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names

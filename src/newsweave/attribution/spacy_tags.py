@@ -27,8 +27,8 @@ def _condition(value):
     return None
 
 
-def _tags_named(value) -> frozenset | None:
-    """The tags a TAG condition names outright; None where it accepts others too."""
+def _named(value) -> frozenset | None:
+    """The strings a condition names outright; None where it accepts others too."""
     if isinstance(value, str):
         return frozenset((value,))
     if isinstance(value, dict) and set(value) == {"IN"}:
@@ -44,42 +44,47 @@ class TagAttributes:
     """
 
     def __init__(self, ruler, lemmatizer):
-        # (order, tags named or None for any, conditions, attrs)
-        rules: list[tuple[int, frozenset | None, dict, dict]] = []
+        # (order, tags named or None for any, conditions, attrs, words named)
+        rules: list[tuple[int, frozenset | None, dict, dict, frozenset | None]] = []
         for order, entry in enumerate(ruler.patterns):
             for alternative in entry["patterns"]:
                 if len(alternative) != 1 or not set(alternative[0]) <= _KEYS:
                     continue
                 conditions = {key: _condition(value) for key, value in alternative[0].items()}
                 if all(conditions.values()):
-                    rules.append((order, _tags_named(alternative[0].get("TAG")) if "TAG" in alternative[0] else None,
-                                  conditions, entry["attrs"]))
+                    pattern = alternative[0]
+                    rules.append((order, _named(pattern["TAG"]) if "TAG" in pattern else None, conditions,
+                                  entry["attrs"], _named(pattern["LOWER"]) if "LOWER" in pattern else frozenset()))
         self._any_tag = [r for r in rules if r[1] is None]
         self._by_tag: dict[str, list] = {}
         for rule in rules:
             for tag in rule[1] or ():
                 self._by_tag.setdefault(tag, []).append(rule)
         self.lemmatizer = lemmatizer
-        self._candidates: dict[str, tuple[list, bool]] = {}
+        self._candidates: dict[str, tuple[list, frozenset | None]] = {}
         self._attrs: dict[tuple, dict] = {}
         self._lemmas: dict[tuple[int, int, int], str] = {}
 
-    def _rules_for(self, tag: str) -> tuple[list, bool]:
-        """The rules that can apply to a tag, in the ruler's order, and whether any reads the word."""
+    def _rules_for(self, tag: str) -> tuple[list, frozenset | None]:
+        """The rules that can apply to a tag, in the ruler's order, and the words they name
+        (None where one accepts any word but some): other words all get the same answer."""
         found = self._candidates.get(tag)
         if found is None:
             rules = sorted(self._by_tag.get(tag, []) + self._any_tag, key=lambda r: r[0])
-            found = self._candidates[tag] = (rules, any("LOWER" in r[2] for r in rules))
+            named: set[str] | None = set()
+            for rule in rules:
+                named = None if rule[4] is None or named is None else named | rule[4]
+            found = self._candidates[tag] = (rules, None if named is None else frozenset(named))
         return found
 
     def attributes(self, tag: str, lower: str, dep: str, is_space: bool) -> dict:
-        rules, reads_word = self._rules_for(tag)
-        key = (tag, lower if reads_word else "", dep, is_space)
+        rules, words = self._rules_for(tag)
+        key = (tag, lower if words is None or lower in words else "", dep, is_space)
         found = self._attrs.get(key)
         if found is None:
             found = {}
             values = {"TAG": tag, "LOWER": lower, "DEP": dep, "IS_SPACE": is_space}
-            for _, _, conditions, attrs in rules:  # later patterns win, as in the ruler
+            for _, _, conditions, attrs, _ in rules:  # later patterns win, as in the ruler
                 if all(test(values[name]) for name, test in conditions.items()):
                     found.update(attrs)
             self._attrs[key] = found
