@@ -300,3 +300,10 @@ def test_tag_table_gives_what_the_attribute_ruler_and_lemmatiser_give():
         stock = nlp.get_pipe(name)(stock)
     assert [(t.pos_, t.lemma_, str(t.morph)) for t in ours] == [(t.pos_, t.lemma_, str(t.morph)) for t in stock]
     assert "newsweave_tags" in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names
+
+
+@pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")
+def test_source_leaves_out_what_the_speaker_was_doing():
+    text = "Mayor Tomas Brandt, speaking at the harbor on Friday, said the toll would be cut by half.\n"
+    found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
+    assert ("Mayor Tomas Brandt", "said", ["the toll would be cut by half"]) in found
