@@ -307,3 +307,10 @@ def test_source_leaves_out_what_the_speaker_was_doing():
     text = "Mayor Tomas Brandt, speaking at the harbor on Friday, said the toll would be cut by half.\n"
     found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
     assert ("Mayor Tomas Brandt", "said", ["the toll would be cut by half"]) in found
+
+
+@pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")
+def test_who_was_asked_is_not_the_speaker():
+    text = "Councillor Edda Lind was asked about the toll by reporters on the quay.\n\nLind was told the ferry would be late.\n"
+    found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
+    assert not any(source in {"Councillor Edda Lind", "Lind"} for source, _, _ in found)

@@ -82,7 +82,9 @@ def _source_of(verb):
     agents = [pobj for child in verb.children if child.dep_ == "agent" for pobj in child.children if pobj.dep_ == "pobj"]
     if agents:
         return agents[0]
-    subjects = [child for child in verb.children if child.dep_ in _SUBJECTS]
+    # "Sanders was asked about ...": the passive subject was spoken to, not the speaker
+    # (PolNeAR train 0-399 gives such a cue no source in 206 of 263 cases, the subject in 28)
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
     if subjects:
         # a misparse can hang a word of a quotation on the cue as a second subject: the
         # speaker is the one next to the verb
