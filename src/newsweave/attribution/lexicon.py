@@ -2,7 +2,10 @@
 
 The cue lemmas are the reporting and belief verbs that PolNeAR's train split marks
 as cues most often (``said``, ``told``, ``added``, ``wrote``, ``argued``...); belief
-verbs (``think``, ``believe``) count only where a clause follows them.
+verbs (``think``, ``believe``) count only where a clause follows them. Stance lists
+(``STANCE_*``, ``PHRASAL_STANCES``, ``OBJECT_STANCES``) are what PolNeAR also marks and
+a reader would not call a statement. Every list derived from counts says which train
+texts it was counted on; none is tuned on dev.
 """
 
 from __future__ import annotations
