@@ -102,3 +102,15 @@ def test_contributor_credits_link_lines_and_photo_labels_go():
     assert article.text == story
     assert "Harbour board chair Ines Vale (Courtesy photo)" in article.removed
     assert "Staff writer Lea Marsh and the Osterholm Courier contributed to this report." in article.removed
+
+
+def test_section_labels_and_worded_date_lines_are_not_titles():
+    article = cleaned(
+        "World\n\n"
+        "Published on May 3, 2015\n\n"
+        "Harbour board closes old pier\n\n"
+        "Osterholm's harbour board voted on Tuesday to close the old ferry pier.")
+    assert article.title == "Harbour board closes old pier"
+    assert article.published == "2015-05-03"
+    assert "Published on May 3, 2015" in article.removed
+    assert article.text.endswith("Osterholm's harbour board voted on Tuesday to close the old ferry pier.")

@@ -24,6 +24,7 @@ _BREADCRUMB_PART = re.compile(rf"\s*{_BREADCRUMB_SEPARATORS}\s*")
 _DATE_PREFIX = re.compile(
     r"^\s*(?:date|published|posted|updated)\s*:?\s*"
     r"(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)\s*", re.I)
+_WORDED_DATE_LINE = re.compile(r"^\s*(?:published|posted|updated)(?:\s+on)?\s*:?\s+(.{6,40})$", re.I)
 _AGENCIES = (r"Agencies|Agency|Reuters|AP|AFP|Xinhua|PTI|IANS|ANI|Bloomberg|dpa|DPA|UPI|"
              r"TASS|Tass|EFE|Kyodo|Yonhap|CNA|Bernama|Sputnik|ANSA|KUNA|WAM|SPA|APP|NNA")
 _CREDIT_TAIL = re.compile(rf"\s*[–—-]{{1,2}}\s*\(?(?:{_AGENCIES})\)?\s*$")
@@ -66,6 +67,10 @@ _CONTRIBUTORS = re.compile(r"\bcontributed(?: reporting)? to this (?:report|stor
 # Vale (Courtesy photo)". Nothing outside the brackets is a lowercase word or a figure.
 _LABEL_THEN_BRACKETS = re.compile(r"^[^()]*[A-Za-z][^()]*\([^()]{1,60}\)\s*$")
 _TERMINAL = ("." , "!", "?", '"', "”", "’", "'", ":", ";", ")")
+_SECTION_ENDS = ("|", ":", ">", ">>", "»", "›", "...")
+_NOT_A_HEADLINE = re.compile(
+    r"^(?:published|posted|updated|by|photo|copyright|play)\b|^\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago$",
+    re.I)
 MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 30
 HEADER_LINES = 6  # chrome and metadata lines are looked for in the first lines only
@@ -142,14 +147,23 @@ def parse_byline(line: str) -> tuple[list[str], dict[str, str]] | None:
     return authors, fields
 
 
+def _is_section_label(line: str, following: str) -> bool:
+    """One capitalised word above a line that is itself a headline (no full stop)."""
+    words = line.rstrip(" |:>»›").split()
+    return (len(words) == 1 and words[0][:1].isupper() and not line.endswith(_TERMINAL[:3])
+            and bool(following) and not following.endswith(_TERMINAL[:3]))
+
+
 def _looks_like_title(line: str, next_line: str | None) -> bool:
     if len(line) > MAX_TITLE_CHARS or len(line.split()) > MAX_TITLE_WORDS or not line[:1].isalnum():
         return False
-    if line[:1].islower():
-        return False
-    # A body paragraph ends like a sentence and is followed by more text at once;
-    # a headline usually does not end with a full stop, or stands alone.
-    return not line.endswith(".") or next_line is None or next_line == ""
+    if line[:1].islower() or len(line.split()) < 2 or line.endswith(_SECTION_ENDS):
+        return False  # "World", "PHILADELPHIA |", "Local News More>>": a section label
+    if _NOT_A_HEADLINE.match(line) or is_widget(line) or is_caption(line) or parse_date(line):
+        return False  # "Published on May 3, 2015", "2 years ago", "JavaScript is disabled"
+    # A body paragraph ends like a sentence; a headline does not end with a full stop,
+    # unless it is all there is.
+    return not line.endswith(".") or next_line is None
 
 
 def _join_wrapped_lines(lines: list[str]) -> list[str]:
@@ -183,6 +197,11 @@ def clean_article(article: Article, find_title: bool = True) -> Article:
                 line = line[match.end():].strip()
                 if not line:
                     continue
+            worded = _WORDED_DATE_LINE.match(line)
+            if worded and parse_date(worded.group(1)):  # "Published on May 3, 2015"
+                article.published = article.published or parse_date(worded.group(1))
+                removed.append(line)
+                continue
             byline = parse_byline(line)
             if byline is not None:
                 authors, fields = byline
@@ -196,6 +215,10 @@ def clean_article(article: Article, find_title: bool = True) -> Article:
                 continue
             if is_breadcrumb(line):
                 removed.append(line)
+                continue
+            following = next((l for l in lines[index + 1:] if l), "")
+            if find_title and article.title is None and not kept and _is_section_label(line, following):
+                removed.append(line)  # "World", "Politics |" above the headline
                 continue
             if find_title and article.title is None and not kept and _looks_like_title(line, next_line):
                 article.title = line
