@@ -2,6 +2,9 @@
 
 ingest -> clean -> segment -> dedup -> cluster -> align -> summarize / attribute.
 The CLI, the web layer and any distributed runner call ``analyze``; none adds steps.
+With ``jobs`` above 1, worker processes do what needs one file only (``prepare``: read, clean,
+segment, set non-articles apart) and then what needs one story only (``build_story``); this
+process keeps what needs everything seen so far: ids, repeated lines, duplicates, stories.
 """
 
 from __future__ import annotations
@@ -82,7 +85,6 @@ def analyze(paths: list[str] | str, options: Options | None = None,
         everything.extend(batch)
     prepare.make_ids_unique(everything.articles)
     return _report(everything, options or Options(), jobs)
-
 
 
 def _report(prepared: prepare.Prepared, options: Options, jobs: int) -> Report:

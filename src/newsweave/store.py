@@ -45,6 +45,7 @@ CREATE TABLE IF NOT EXISTS articles (
     seq INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS articles_digest ON articles (digest);
 CREATE INDEX IF NOT EXISTS articles_story ON articles (story);
+CREATE INDEX IF NOT EXISTS articles_seq ON articles (seq);
 CREATE TABLE IF NOT EXISTS bands (band INTEGER NOT NULL, article TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS bands_band ON bands (band);
 CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
@@ -115,6 +116,7 @@ class Store:
         self.db = sqlite3.connect(self.path)
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = NORMAL")
+        self.db.execute("PRAGMA cache_size = -65536")  # 64 MB of pages: the band and posting indexes are read at random
         self.db.executescript(_SCHEMA)
         self.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
         self.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('documents', '0')")
