@@ -20,9 +20,8 @@ import dataclasses
 import re
 
 from .. import align, conflicts
-from ..errors import UserError
 from ..model import Article, Fact
-from .summarize import cluster_articles, news_articles, read_clusters
+from .summarize import cluster_articles, news_articles, stories_to_evaluate
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _FIGURE = r"(?<![\w.,])(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w,]|\.\d)"  # not a year
@@ -89,11 +88,7 @@ def baseline_flags(fact: Fact, by_id: dict[str, Article]) -> bool:
 
 
 def run(args: argparse.Namespace) -> dict:
-    kind, clusters = read_clusters(args.path)
-    if args.limit is not None:
-        clusters = clusters[: max(0, args.limit)]
-    if not clusters:
-        raise UserError(f"{args.path}: no stories to evaluate")
+    kind, clusters = stories_to_evaluate(args.path, args.limit)
     found = {system: {k: 0 for k in PLANTS} for system in ("newsweave", "baseline")}
     flagged = {"newsweave": 0, "baseline": 0}
     planted = {k: 0 for k in PLANTS}

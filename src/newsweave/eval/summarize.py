@@ -92,12 +92,18 @@ def newsweave_summary(articles: list[Article], max_words: int) -> list[str]:
     return [s.text for s in summarize.summarize(articles, facts, max_words)]
 
 
-def run(args: argparse.Namespace) -> dict:
-    kind, clusters = read_clusters(args.path)
-    if args.limit is not None:
-        clusters = clusters[: max(0, args.limit)]
+def stories_to_evaluate(path: str, limit: int | None) -> tuple[str, list[Cluster]]:
+    """The dataset's kind and its first ``limit`` stories (all for None); an error when none."""
+    kind, clusters = read_clusters(path)
+    if limit is not None:
+        clusters = clusters[: max(0, limit)]
     if not clusters:
-        raise UserError(f"{args.path}: no stories to evaluate")
+        raise UserError(f"{path}: no stories to evaluate")
+    return kind, clusters
+
+
+def run(args: argparse.Namespace) -> dict:
+    kind, clusters = stories_to_evaluate(args.path, args.limit)
     max_words = args.words if args.words is not None else DEFAULT_WORDS[kind]
     if max_words <= 0:
         raise UserError("--words must be a positive number")
