@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,16 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
 DATA = SHARED / "data"
+
+
+def store_rows(db_path) -> dict:
+    """Every row of every table of a store, sorted: two stores hold the same when equal."""
+    connection = sqlite3.connect(db_path)
+    try:
+        return {table: sorted(connection.execute(f"SELECT * FROM {table}").fetchall())
+                for table in ("articles", "stories", "postings", "terms", "bands", "meta")}
+    finally:
+        connection.close()
 
 
 def require(path: Path) -> Path:

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SEEDS
+from conftest import REPO, SEEDS, store_rows
 from newsweave import pipeline, prepare, store
 from newsweave.model import InputError
 from newsweave.render.json_report import render
@@ -36,13 +35,6 @@ def _inputs() -> list[str]:
     return [str(EXAMPLES)] + ([str(SEEDS)] if SEEDS.exists() else [])
 
 
-def _dump(db_path) -> dict:
-    connection = sqlite3.connect(db_path)
-    try:
-        return {table: sorted(connection.execute(f"SELECT * FROM {table}").fetchall())
-                for table in ("articles", "stories", "postings", "terms", "bands", "meta")}
-    finally:
-        connection.close()
 
 
 def _bad_folder(folder: Path) -> Path:
@@ -67,11 +59,11 @@ def test_ingest_gives_the_same_store_with_two_jobs_and_twice_changes_nothing(tmp
         for path in _inputs():  # two ingests: the second adds to stories already stored
             result, errors, _ = store.ingest_paths([path], db, jobs=jobs)
             assert errors == [] and result.added
-        by_jobs[jobs] = _dump(db)
+        by_jobs[jobs] = store_rows(db)
     assert by_jobs[1] == by_jobs[2]
     result, errors, counts = store.ingest_paths(_inputs(), tmp_path / "jobs2.db", jobs=2)
     assert result.added == 0 and result.skipped == counts["articles"] and errors == []
-    assert _dump(tmp_path / "jobs2.db") == by_jobs[2]
+    assert store_rows(tmp_path / "jobs2.db") == by_jobs[2]
 
 
 def test_bad_files_are_reported_and_the_rest_goes_on_with_two_jobs(tmp_path, always_workers):

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 from pathlib import Path
 
 import pytest
 
-from conftest import DATA, SEEDS, require
+from conftest import DATA, SEEDS, require, store_rows
 from newsweave import clean, cluster, dedup, ingest, nonarticle, store
 from newsweave.eval import cluster as eval_cluster
 from newsweave.eval.datasets import read_multinews
@@ -235,13 +234,6 @@ def _write_corpus(folder, texts):
         (folder / f"{name}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
 
 
-def _dump(db_path):
-    connection = sqlite3.connect(db_path)
-    try:
-        return {table: sorted(connection.execute(f"SELECT * FROM {table}").fetchall())
-                for table in ("articles", "stories", "postings", "terms", "bands", "meta")}
-    finally:
-        connection.close()
 
 
 CORPUS = {
@@ -261,10 +253,10 @@ def test_ingest_twice_changes_nothing(tmp_path):
     db = tmp_path / "stories.db"
     first, _, counts = store.ingest_paths([str(tmp_path / "news")], db)
     assert first.added == len(CORPUS) and counts["articles"] == len(CORPUS)
-    before = _dump(db)
+    before = store_rows(db)
     second, _, _ = store.ingest_paths([str(tmp_path / "news")], db)
     assert second.added == 0 and second.skipped == len(CORPUS)
-    assert _dump(db) == before
+    assert store_rows(db) == before
     with store.Store(db) as stored:
         stories = [set(ids) for ids in stored.stories().values()]
     ids = {a: next(i for s in stories for i in s if i.startswith(a)) for a in CORPUS}
