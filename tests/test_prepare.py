@@ -35,8 +35,6 @@ def _inputs() -> list[str]:
     return [str(EXAMPLES)] + ([str(SEEDS)] if SEEDS.exists() else [])
 
 
-
-
 def _bad_folder(folder: Path) -> Path:
     folder.mkdir()
     for n in range(3):

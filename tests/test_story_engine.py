@@ -234,8 +234,6 @@ def _write_corpus(folder, texts):
         (folder / f"{name}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
 
 
-
-
 CORPUS = {
     "storm1": ("Storm closes roads in Riverton", "A winter storm closed roads and schools in Riverton on Monday, "
                "and Mayor Ann Hollis urged residents to stay home while crews cleared snow from the highways."),
