@@ -120,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newsweave: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # "newsweave eval ... | head": the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 141
     except Exception as exc:
         if os.environ.get("NEWSWEAVE_DEBUG"):
             raise
