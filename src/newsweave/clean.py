@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from itertools import islice
 
 from .dates import parse_date
 from .model import Article
@@ -198,8 +199,9 @@ def clean_article(article: Article, find_title: bool = True) -> Article:
                 if not line:
                     continue
             worded = _WORDED_DATE_LINE.match(line)
-            if worded and parse_date(worded.group(1)):  # "Published on May 3, 2015"
-                article.published = article.published or parse_date(worded.group(1))
+            worded_date = parse_date(worded.group(1)) if worded else None
+            if worded_date:  # "Published on May 3, 2015"
+                article.published = article.published or worded_date
                 removed.append(line)
                 continue
             byline = parse_byline(line)
@@ -216,13 +218,14 @@ def clean_article(article: Article, find_title: bool = True) -> Article:
             if is_breadcrumb(line):
                 removed.append(line)
                 continue
-            following = next((l for l in lines[index + 1:] if l), "")
-            if find_title and article.title is None and not kept and _is_section_label(line, following):
-                removed.append(line)  # "World", "Politics |" above the headline
-                continue
-            if find_title and article.title is None and not kept and _looks_like_title(line, next_line):
-                article.title = line
-                continue
+            if find_title and article.title is None and not kept:
+                following = next((l for l in islice(lines, index + 1, None) if l), "")
+                if _is_section_label(line, following):
+                    removed.append(line)  # "World", "Politics |" above the headline
+                    continue
+                if _looks_like_title(line, next_line):
+                    article.title = line
+                    continue
         if is_widget(line) or is_caption(line) or is_contributor_line(line):
             removed.append(line)
             continue

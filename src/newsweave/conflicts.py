@@ -234,16 +234,16 @@ def _closest_numbers_only(versions: dict[str, list]) -> dict[str, list]:
     for value, holders in versions.items():
         for article, _ in holders:
             values_of[article].add(value)
+    closest: dict[str, str] = {}
+    for article, mine in values_of.items():
+        others = [float(v) for a, theirs in values_of.items() if a != article for v in theirs]
+        if len(mine) > 1 and others:
+            closest[article] = min(mine, key=lambda v: min(abs(float(v) - o) for o in others))
     kept: dict[str, list] = defaultdict(list)
     for value, holders in versions.items():
         for article, found in holders:
-            others = [float(v) for a, vs in values_of.items() if a != article for v in vs]
-            mine = values_of[article]
-            if len(mine) > 1 and others:
-                closest = min(mine, key=lambda v: min(abs(float(v) - o) for o in others))
-                if value != closest:
-                    continue
-            kept[value].append((article, found))
+            if closest.get(article, value) == value:
+                kept[value].append((article, found))
     return dict(kept)
 
 

@@ -195,8 +195,7 @@ def speakers(quotes: list[Quote], facts: list[Fact] = ()) -> list[dict]:
                 if any(same_statement(quote.text, other.text) or facts_of[id(quote)] & facts_of[id(other)]
                        for other in group):
                     group.append(quote)
-                    if quote.article not in entry["sources"]:
-                        entry["sources"].append(quote.article)
+                    entry["sources"].append(quote.article)
                     entry["spans"].append({"article": quote.article, "start": quote.start, "end": quote.end})
                     break
             else:
