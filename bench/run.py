@@ -13,11 +13,11 @@ Two paths run over the same corpus, each in its own process (peak RSS is the pat
 
 - ``memory``: the stages with everything in memory. ``newsweave.prepare`` reads, cleans,
   sets non-articles apart, sketches each article for dedup and counts its story terms in
-  ``--jobs`` worker processes, file by file ahead of the main process; the main process, in
-  order, looks copies up and files them, counts document frequencies (copies too, as the
-  store counts them) and assigns each article that copies no earlier one to a story
-  (``StoryIndex``); a copy joins its original's story, as in the store and in
-  ``cluster.group_stories``.
+  ``--jobs`` worker processes, file by file ahead of the main process; the main process, a
+  batch of 10,000 articles at a time in time order, looks copies up and files them, counts
+  document frequencies (copies too, as the store counts them) and assigns each article that
+  copies no earlier one to a story (``StoryIndex``); a copy joins its original's story, as
+  in the store and in ``cluster.group_stories``.
 - ``store``: what ``newsweave ingest`` does, ``store.ingest_paths`` into a new SQLite file:
   the same preparation in workers, then duplicate lookup through stored MinHash bands and
   story assignment through stored postings, committed 500 articles at a time.
@@ -230,28 +230,28 @@ def in_memory(corpus: Path, jobs: int):
         waited += t1 - t0
         stage.update(batch.seconds)
         articles, terms, base = batch.articles, batch.terms, len(found_copy)
-        for sketch in batch.sketches:
-            earlier = None
-            if sketch is not None:  # non-articles are never anyone's copy
-                finder_to_corpus.append(len(found_copy))
-                position, _ = finder.add_sketch(sketch)
-                earlier = None if position is None else finder_to_corpus[position]
-            found_copy.append(earlier)
+        # The batch in time order, as the store adds it: the first published of copies is
+        # the one kept, the others copy it.
+        order = cluster.time_order(articles)
+        found_copy.extend([None] * len(articles))
+        for i in order:
+            if batch.sketches[i] is not None:  # non-articles are never anyone's copy
+                finder_to_corpus.append(base + i)
+                position, _ = finder.add_sketch(batch.sketches[i])
+                found_copy[base + i] = None if position is None else finder_to_corpus[position]
         c2 = time.process_time()
         for counts in terms:
             if counts is not None:
                 stats.add(counts)
         labels.extend([None] * len(articles))
-        for i in cluster.time_order(articles):
+        for i in order:
+            copied = found_copy[base + i]
             if terms[i] is None:
                 labels[base + i] = f"alone{base + i}"
-            elif found_copy[base + i] is None:  # copies are not clustered again (see below)
+            elif copied is not None:  # a copy joins the story of the article it copies (labelled
+                labels[base + i] = labels[copied]  # before it, in this order), as in the store
+            else:
                 labels[base + i] = index.assign(cluster.features_of(articles[i], vectorise(terms[i], stats)))
-        # A copy joins the story of the article it copies, as in the store and group_stories;
-        # in reading order, that article (always read earlier) has its story already.
-        for i in range(base, len(labels)):
-            if found_copy[i] is not None:
-                labels[i] = labels[found_copy[i]]
         ids.extend(a.id for a in articles)
         t0, c3 = time.perf_counter(), time.process_time()
         stage["dedup lookup"] += c2 - c1

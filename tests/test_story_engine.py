@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import copy
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from conftest import DATA, SEEDS, require, store_rows
-from newsweave import clean, cluster, dedup, ingest, nonarticle, store
+from newsweave import clean, cluster, dedup, ingest, nonarticle, prepare, store
+from newsweave.errors import UserError
 from newsweave.eval import cluster as eval_cluster
 from newsweave.eval.datasets import read_multinews
 from newsweave.eval.metrics import bcubed, pairwise
 from newsweave.minhash import NearDuplicateIndex
 from newsweave.model import Article
+from newsweave.story_features import TermStatistics, vectorise
 from newsweave.text_features import shingles
 
 LEADERS_CALL = {"000_50bb928b4c99f9e1", "001_adeb160aabaa433b", "002_9d12021e3330cdc8", "004_4091e7559a748dbf"}
@@ -280,12 +284,12 @@ def test_interrupted_ingest_keeps_what_was_committed(tmp_path, monkeypatch):
     calls = {"n": 0}
     original = store.Store._add_chunk
 
-    def failing(self, chunk, result):
+    def failing(self, *chunk_and_more):
         calls["n"] += 1
         if calls["n"] == 2:
-            original(self, chunk, result)  # half-written, then interrupted
+            original(self, *chunk_and_more)  # half-written, then interrupted
             raise KeyboardInterrupt
-        return original(self, chunk, result)
+        return original(self, *chunk_and_more)
 
     monkeypatch.setattr(store.Store, "_add_chunk", failing)
     with pytest.raises(KeyboardInterrupt):
@@ -323,3 +327,91 @@ def test_copies_join_their_canonicals_story_without_being_clustered_again():
     dedup.mark_duplicates(articles)
     groups = [{a.id for a in g} for g in cluster.group_stories(articles)]
     assert {f"copy{i}" for i in range(50)} in groups and {"other"} in groups
+
+
+def _news_with_copies(folder, data_dir, stories=40):
+    """Multi-News validation documents of the first ``stories`` stories as JSONL, two days of
+    them, with exact and edited copies by other outlets: real topics that overlap."""
+    import json
+
+    clusters = read_multinews(data_dir / "multinews" / "validation.csv")[:stories]
+    records = []
+    for n, story in enumerate(clusters):
+        for d, text in enumerate(story.documents):
+            record = {"id": f"s{n}d{d}", "text": text, "source": f"Outlet {d}", "published": f"2020-01-0{1 + n % 2}"}
+            records.append(record)
+            if d == 0:  # a wire copy and an edited re-publication, a day later
+                records.append({**record, "id": f"s{n}copy", "source": "Outlet 9", "published": "2020-01-03"})
+                records.append({**record, "id": f"s{n}edit", "source": "Outlet 8", "published": "2020-01-03",
+                                "text": text.replace(".", ", officials said.", 1)})
+    folder.mkdir()
+    (folder / "news.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+
+
+def _in_memory_stories(paths) -> dict[str, object]:
+    """The store's stages without the store (as bench/run.py's memory path): per batch, in
+    time order, copies found by ``DuplicateFinder`` join their original's story, the others
+    are assigned by an in-memory ``StoryIndex`` with document frequencies over the batch."""
+    finder, stats, index = dedup.DuplicateFinder(), TermStatistics(), cluster.StoryIndex()
+    label, finder_ids = {}, []
+    for batch in prepare.prepare_batches(paths, 1, store.STEPS, store.BATCH):
+        for counts in batch.terms:
+            if counts is not None:
+                stats.add(counts)
+        for i in cluster.time_order(batch.articles):
+            article, sketch = batch.articles[i], batch.sketches[i]
+            if sketch is None:
+                continue
+            finder_ids.append(article.id)
+            earlier, _ = finder.add_sketch(sketch)
+            if earlier is not None:
+                label[article.id] = label[finder_ids[earlier]]
+            else:
+                label[article.id] = index.assign(cluster.features_of(article, vectorise(batch.terms[i], stats)))
+    return label
+
+
+def _partition(labels: dict[str, object]) -> set[frozenset[str]]:
+    groups: dict[object, set[str]] = {}
+    for article, key in labels.items():
+        groups.setdefault(key, set()).add(article)
+    return {frozenset(group) for group in groups.values()}
+
+
+def test_store_and_memory_paths_give_the_same_stories(tmp_path, data_dir, monkeypatch):
+    _news_with_copies(tmp_path / "news", data_dir)
+    monkeypatch.setattr(store, "CHUNK", 50)  # several transactions per batch
+    db = tmp_path / "news.db"
+    result, errors, counts = store.ingest_paths([str(tmp_path / "news")], db)
+    assert not errors and counts["duplicates"] >= 40
+    with store.Store(db) as stored:
+        stored_labels = {article: key for key, members in stored.stories().items() for article in members}
+    memory = _partition(_in_memory_stories([str(tmp_path / "news")]))
+    assert _partition(stored_labels) == memory
+    assert 1 < len(memory) < len(stored_labels)  # a real grouping, not all apart or all together
+
+
+def test_a_tiny_posting_cache_gives_the_same_store(tmp_path, data_dir, monkeypatch):
+    # The posting cache drops its least recently used terms beyond its bound; what it gives
+    # back must always be the stored posting (postings here overflow their limit of 3), so
+    # any bound gives the same store.
+    _news_with_copies(tmp_path / "news", data_dir)
+    monkeypatch.setattr(store, "CHUNK", 50)
+    prepared = prepare.prepare_articles(ingest.read_paths([str(tmp_path / "news")])[0], store.STEPS)
+    thresholds = dataclasses.replace(cluster.DEFAULT_THRESHOLDS, posting_limit=3)
+    for name, bound in (("large", 10**6), ("tiny", 20)):
+        with store.Store(tmp_path / f"{name}.db") as stored:
+            stored.index = store.StoredStoryIndex(stored.db, thresholds, posting_cache_entries=bound)
+            stored.add(copy.deepcopy(prepared.articles), prepared.sketches, prepared.terms)
+            assert stored.index._cached_entries <= bound + 3 + 1  # the bound, overshot by one term's posting at most
+    assert store_rows(tmp_path / "tiny.db") == store_rows(tmp_path / "large.db")
+    assert len(store_rows(tmp_path / "tiny.db")["stories"]) > 10
+
+
+def test_a_store_of_another_schema_is_refused(tmp_path):
+    db = tmp_path / "old.db"
+    with store.Store(db) as stored:
+        stored.db.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
+        stored.db.commit()
+    with pytest.raises(UserError, match="another newsweave version"):
+        store.Store(db)

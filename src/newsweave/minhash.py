@@ -11,8 +11,6 @@ is used where rensa is not installed, or on request.
 
 from __future__ import annotations
 
-import hashlib
-
 import numpy as np
 
 NUM_PERM = 128
@@ -63,15 +61,36 @@ def sketch(shingles: set[str], backend: str | None = None, num_perm: int = NUM_P
     raise ValueError(f"unknown MinHash backend {backend!r}; use one of {', '.join(BACKENDS)}")
 
 
-def band_keys(digest: np.ndarray, bands: int = NUM_BANDS) -> list[int]:
-    """One key per band of rows: texts sharing any key are near-duplicate candidates.
+def band_keys(signatures: np.ndarray, bands: int = NUM_BANDS) -> np.ndarray:
+    """One key per band of rows of each signature (a row of ``signatures``): texts sharing any
+    key are near-duplicate candidates, as two signatures equal in a whole band are.
 
-    For storage that keeps its own LSH table (SQLite); keys are signed 63-bit integers.
+    For storage that keeps its own LSH table (SQLite): keys are signed 63-bit integers, the
+    same in every process (stored), computed for many signatures at once. A band's rows are
+    hashed with its number by multiply-xorshift mixing (splitmix64's finaliser); two
+    different bands may share a key by chance (about 2**-63 a pair), which only adds a
+    candidate that the Jaccard estimate then rejects.
     """
-    rows = len(digest) // bands
-    # blake2b, not hash(): Python salts bytes hashes per process, and these keys are stored.
-    return [int.from_bytes(hashlib.blake2b(bytes([band]) + digest[band * rows : (band + 1) * rows].tobytes(),
-                                           digest_size=8).digest(), "big") >> 1 for band in range(bands)]
+    signatures = np.ascontiguousarray(np.atleast_2d(signatures), dtype=np.uint32)
+    if not signatures.size:
+        return np.zeros((len(signatures), bands), dtype=np.int64)
+    words = signatures.view(np.uint64).reshape(len(signatures), bands, -1)  # a band's rows, two per word
+    key = np.broadcast_to(np.arange(1, bands + 1, dtype=np.uint64) * _MIX[0], words.shape[:2]).copy()
+    for i in range(words.shape[2]):
+        key ^= words[:, :, i]
+        key = _mixed(key)
+    return (key >> np.uint64(1)).astype(np.int64)
+
+
+_MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB))
+
+
+def _mixed(x: np.ndarray) -> np.ndarray:
+    x = x ^ (x >> np.uint64(30))
+    x = x * _MIX[1]
+    x = x ^ (x >> np.uint64(27))
+    x = x * _MIX[2]
+    return x ^ (x >> np.uint64(31))
 
 
 def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
