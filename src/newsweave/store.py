@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from bisect import insort
+from bisect import bisect_left
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from itertools import chain
@@ -140,15 +140,16 @@ class StoredStoryIndex(cluster.StoryIndex):
         for term in new_terms:
             self._unsaved_postings.setdefault(term, []).append(story.key)
             cached = self._postings.get(term)
-            if cached is None or story.key in cached:
+            if cached is None:
                 continue  # not cached: read when next needed, unsaved postings included
             # What the stored posting will be: its ``limit`` highest keys, in order.
             if not cached or story.key > cached[-1]:
                 cached.append(story.key)  # the usual case: a new story, the newest in every posting
-            elif len(cached) < limit or story.key > cached[0]:
-                insort(cached, story.key)
             else:
-                continue  # older than every story the posting keeps
+                at = bisect_left(cached, story.key)
+                if cached[at] == story.key or (at == 0 and len(cached) >= limit):
+                    continue  # filed already, or older than every story a full posting keeps
+                cached.insert(at, story.key)
             self._cached_entries += 1
             if len(cached) > limit:
                 del cached[0]
@@ -214,6 +215,15 @@ class Store:
 
     def has(self, article_id: str) -> bool:
         return self._stored_digest(article_id) is not None
+
+    def _stored_digests(self, article_ids: list[str]) -> dict[str, bytes]:
+        """The text digest of each of these articles already stored."""
+        found = {}
+        for start in range(0, len(article_ids), 900):  # SQLite's bound-variable limit
+            part = article_ids[start : start + 900]
+            marks = ",".join("?" * len(part))
+            found.update(self.db.execute(f"SELECT id, digest FROM articles WHERE id IN ({marks})", part))
+        return found
 
     def _stored_digest(self, article_id: str) -> bytes | None:
         row = self.db.execute("SELECT digest FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -289,12 +299,13 @@ class Store:
         terms = terms if terms is not None else [None] * len(articles)
         fresh: list[_Entry] = []
         seen: dict[str, bytes] = {}  # id -> text digest of the articles kept from this call
+        stored_digests = self._stored_digests([article.id for article in articles])
         for article, sketch, counts in zip(articles, sketches, terms):
             if _usable(article):
                 sketch = sketch or sketch_text(article.text)
                 counts = counts if counts is not None else article_terms(article)
             digest = sketch.digest if sketch is not None else text_digest(article.text)
-            stored = self._stored_digest(article.id) or seen.get(article.id)
+            stored = stored_digests.get(article.id) or seen.get(article.id)
             if stored is not None and stored != digest:
                 # Ids are paths relative to the folder ingested: another folder's "a.txt" is
                 # another article, kept under an id that carries its text's digest.
