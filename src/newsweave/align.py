@@ -36,7 +36,13 @@ MAX_UNITS = 2500  # beyond this, only each article's leading sentences are align
 _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:adding|saying|noting|stressing|stating)(?:\s+that)?\s+|\s+[—–]\s+|,\s+while\s+"
     r"|,\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:said|says|added|stressed|noted)"
-    r"(?:\s+that(?!\s+(?:has|have|had|is|was|will|would|could|should|can|may|might)\b))?\s+(?=[A-Za-z])")
+    # "..., Xi said that has once again shown ...": the demonstrative's statement is the one
+    # before it, so the sentence stays whole
+    r"(?!\s+(?:that|this)\s+(?:has|have|had|is|was|will|would|could|should|can|may|might)\b)"
+    r"(?:\s+that)?\s+(?=[A-Za-z])")
+# A lead-in that states nothing by itself ("Echoing the view of the Chinese side, Lavrov
+# said ..."): a participle with no "that" clause of its own
+_LEAD_IN = re.compile(r"^[A-Z]\w*ing\b(?!.*\bthat\b)")
 
 
 @dataclass(frozen=True)
@@ -61,7 +67,8 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces.append([cursor, len(sentence), len(sentence)])
     spans: list[list[int]] = []
     for piece_start, piece_end, _ in pieces:
-        if spans and len(sentence[spans[-1][0]:spans[-1][1]].split()) < MIN_CLAUSE_WORDS:
+        if spans and (len(sentence[spans[-1][0]:spans[-1][1]].split()) < MIN_CLAUSE_WORDS
+                      or (len(spans) == 1 and _LEAD_IN.match(sentence[spans[0][0]:spans[0][1]]))):
             spans[-1][1] = piece_end
         elif spans and len(sentence[piece_start:piece_end].split()) < MIN_CLAUSE_WORDS:
             spans[-1][1] = piece_end
