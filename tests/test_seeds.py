@@ -8,7 +8,7 @@ import re
 import pytest
 
 from newsweave import analyze
-from newsweave.clean import clean_articles
+from newsweave.clean import clean_articles, normalise_line
 from newsweave.ingest import read_paths
 from newsweave.render import write_reports
 from newsweave.render.json_report import validation_errors
@@ -65,6 +65,8 @@ def test_boilerplate_is_removed_and_becomes_metadata(cleaned):
     headline = raw["001_adeb160aabaa433b"].split("\n")[1]  # the line after the breadcrumb
     assert articles["001_adeb160aabaa433b"].title == headline.strip()
     assert articles["000_50bb928b4c99f9e1"].title is None  # the seed gives no headline
+    assert articles["000_50bb928b4c99f9e1"].headline.startswith("CHINESE President Xi Jinping said")
+    assert articles["002_9d12021e3330cdc8"].text.count("pandemic..") == 0
 
 
 def test_every_news_line_is_kept(cleaned):
@@ -72,7 +74,7 @@ def test_every_news_line_is_kept(cleaned):
     for article_id, article in articles.items():
         body = words(article.text)
         for line in raw[article_id].split("\n"):
-            line = words(line)
+            line = words(normalise_line(line))  # spaces and a doubled full stop ("pandemic..")
             if not line or line == article.title:
                 continue
             for chrome in article.removed:

@@ -20,6 +20,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 # have neither, and finding that out is much cheaper than rewriting every space.
 _SPACES_TO_NORMALISE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u3000]|  ")
 _BREADCRUMB_SEPARATORS = r"(?:»|›|>|&gt;|/|\||::|→)"
+_DOUBLED_FULL_STOP = re.compile(r"(?<![.\s])\.\.(?=\s|$)")  # a typo ("pandemic.."), not an ellipsis
 _BREADCRUMB_START = re.compile(rf"^(?:home|homepage|start|news|index)\s*{_BREADCRUMB_SEPARATORS}", re.I)
 _BREADCRUMB_PART = re.compile(rf"\s*{_BREADCRUMB_SEPARATORS}\s*")
 _DATE_PREFIX = re.compile(
@@ -78,6 +79,8 @@ HEADER_LINES = 6  # chrome and metadata lines are looked for in the first lines 
 
 
 def normalise_line(line: str) -> str:
+    if ".." in line:
+        line = _DOUBLED_FULL_STOP.sub(".", line)
     if not _SPACES_TO_NORMALISE.search(line):
         return line.strip()
     return _SPACES.sub(" ", line).strip()

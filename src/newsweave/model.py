@@ -42,6 +42,17 @@ class Article:
         """The label a reader sees for this article's outlet."""
         return self.source or self.id
 
+    @property
+    def headline(self) -> str:
+        """The title, or for an article without one its opening words, as a reader would
+        name it."""
+        if self.title:
+            return self.title
+        opening = self.text[:200].split()
+        if not opening:
+            return self.id
+        return " ".join(opening[:12]) + (" …" if len(opening) > 12 else "")
+
     def sentence_text(self, index: int) -> str:
         span = self.sentences[index]
         return self.text[span.start : span.end]

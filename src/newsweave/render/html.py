@@ -86,7 +86,7 @@ def article_block(ctx: Context, article: Article) -> str:
                    f"<ul>{lines}</ul></div>")
     dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in meta)
     return (f"<details class='article' id='a{number}'><summary>{chip(ctx, article, numbered=True)} "
-            f"<span class='title'>{esc(article.title or article.id)}</span> "
+            f"<span class='title'>{esc(article.headline)}</span> "
             f"<span class='note'>{esc(format_date(article.published) or '')}</span></summary>"
             f"<div class='body'><dl>{dl}</dl><div class='text'>{_article_text(ctx, article)}</div>{removed}</div></details>")
 

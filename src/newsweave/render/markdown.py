@@ -107,7 +107,7 @@ def render(report: Report) -> str:
     for article in report.articles:
         meta = ", ".join(md(x) for x in [article.outlet, article.published or "no date", article.path] if x)
         copy = f" (copy of [{number[article.duplicate_of]}])" if article.duplicate_of else ""
-        lines.append(f"{number[article.id]}. {md(article.title or article.id)} ({meta}){copy}")
+        lines.append(f"{number[article.id]}. {md(article.headline)} ({meta}){copy}")
     if report.errors:
         lines += ["", "## Inputs not read", ""]
         lines += [f"- `{e.path.replace('`', '')}`: {md(e.error)}" for e in report.errors]
