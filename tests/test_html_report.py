@@ -331,3 +331,10 @@ def test_screenshots_are_full_page_pngs_at_desktop_and_phone_width(browser, host
         assert header[:8] == b"\x89PNG\r\n\x1a\n"
         png_width, png_height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
         assert png_width == width and png_height > 900  # the whole page, not one screenful
+
+
+def test_counts_are_worded_for_one_and_many():
+    from newsweave.render.wording import counted
+
+    assert [counted(1, "article"), counted(2, "article"), counted(1, "story"), counted(0, "story"),
+            counted(3, "copy")] == ["1 article", "2 articles", "1 story", "0 stories", "3 copies"]

@@ -121,7 +121,7 @@ def test_cli_exit_code_and_no_traceback_on_bad_input(tmp_path):
     write(tmp_path / "in" / "good.txt", GOOD)
     result = run_cli("analyze", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    assert "read 1 articles; 1 inputs not read" in result.stdout
+    assert "read 1 article; 1 inputs not read" in result.stdout
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["report.html", "report.json", "report.md"]
 
 

@@ -34,16 +34,18 @@ def _analyze(args: argparse.Namespace) -> int:
 
 def _ingest(args: argparse.Namespace) -> int:
     from .progress import Progress
+    from .render.wording import counted
     from .store import ingest_paths
 
     with Progress(enabled=not args.quiet and sys.stderr.isatty()) as progress:
         result, errors, counts = ingest_paths(args.paths, args.db, on_file=progress.advance,
                                               on_discover=progress.start, jobs=args.jobs)
     if not args.quiet:
-        print(f"added {result.added} articles ({result.duplicates} copies, {result.non_articles} non-articles), "
-              f"skipped {result.skipped} already stored; {result.new_stories} new stories, "
+        print(f"added {counted(result.added, 'article')} ({counted(result.duplicates, 'copy')}, "
+              f"{counted(result.non_articles, 'non-article')}), skipped {result.skipped} already stored; "
+              f"{result.new_stories} new {'story' if result.new_stories == 1 else 'stories'}, "
               f"{len(result.stories_touched)} touched")
-        print(f"{args.db}: {counts['articles']} articles in {counts['stories']} stories")
+        print(f"{args.db}: {counted(counts['articles'], 'article')} in {counted(counts['stories'], 'story')}")
         for error in errors:
             print(f"  could not read {error.path}: {error.error}", file=sys.stderr)
     return 0 if result.added or result.skipped else 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Report, Story
+from .wording import counted
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
 
@@ -83,11 +84,12 @@ def render(report: Report) -> str:
     articles = report.by_id()
     number = {a.id: n for n, a in enumerate(report.articles, 1)}
     lines = ["# newsweave report", "",
-             f"{len(report.articles)} articles, {len(report.stories)} stories, {len(report.errors)} inputs not read.", ""]
+             f"{counted(len(report.articles), 'article')}, {counted(len(report.stories), 'story')}, "
+             f"{len(report.errors)} inputs not read.", ""]
     for story in report.stories:
         outlets = sorted({articles[a].outlet for a in story.articles})
         lines += [f"## {md(story.title)}", "",
-                  f"{len(outlets)} outlets, {len(story.articles)} articles: " + ", ".join(md(o) for o in outlets), ""]
+                  f"{counted(len(outlets), 'outlet')}, {counted(len(story.articles), 'article')}: " + ", ".join(md(o) for o in outlets), ""]
         if story.summary:
             lines += ["### What happened", ""]
             for sentence in story.summary:

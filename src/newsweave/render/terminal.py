@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from ..model import Report
+from .wording import counted
 
 MAX_LISTED = 8
 
 
 def summary_lines(report: Report, written: dict) -> list[str]:
-    lines = [f"read {len(report.articles)} articles; {len(report.errors)} inputs not read; "
-             f"{len(report.stories)} stories"]
+    lines = [f"read {counted(len(report.articles), 'article')}; {len(report.errors)} inputs not read; "
+             f"{counted(len(report.stories), 'story')}"]
     for story in report.stories[:MAX_LISTED]:
-        lines.append(f"  {len(story.articles):3d} articles  {story.title[:90]}")
+        lines.append(f"  {counted(len(story.articles), 'article'):>12}  {story.title[:90]}")
     if len(report.stories) > MAX_LISTED:
         lines.append(f"  ... and {len(report.stories) - MAX_LISTED} more stories")
     for error in report.errors[:MAX_LISTED]:
