@@ -138,3 +138,12 @@ def test_cli_rejects_a_word_budget_that_is_not_positive(tmp_path):
     result = run_cli("analyze", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--words", "0")
     assert result.returncode == 2 and "positive whole number" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_an_article_without_a_named_outlet_is_labelled_by_its_site_then_its_id():
+    from newsweave.model import Article
+
+    assert Article(id="a1", path="p", text="x", url="https://www.harbour-times.example/news/1").outlet == "harbour-times.example"
+    assert Article(id="a1", path="p", text="x", source="Harbour Times", url="https://h.example/").outlet == "Harbour Times"
+    assert Article(id="a1", path="p", text="x", url="http://[not a url").outlet == "a1"
+    assert Article(id="a1", path="p", text="x").outlet == "a1"

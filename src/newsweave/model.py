@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,12 @@ class Article:
 
     @property
     def outlet(self) -> str:
-        """The label a reader sees for this article's outlet."""
-        return self.source or self.id
+        """The label a reader sees for this article's outlet: its named source, else the
+        site its URL is on, else (nothing names it) the article's own id."""
+        if self.source:
+            return self.source
+        host = _hostname(self.url) if self.url else None
+        return host.removeprefix("www.") if host else self.id
 
     @property
     def headline(self) -> str:
@@ -193,3 +198,10 @@ class Report:
             "stories": [s.to_dict() for s in self.stories],
             "errors": [e.to_dict() for e in self.errors],
         }
+
+
+def _hostname(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:  # an unreadable URL names no site
+        return None
