@@ -1,7 +1,10 @@
 """Story clustering: mix a dataset's articles, cluster them, score against the gold stories.
 
 PATH names the data itself: a Multi-News CSV file, a NeuS ``.source`` file (``.target``
-beside it) or the WikiRef220 folder; ``--format`` overrides the guess from PATH. The
+beside it), the raw AllSides crawl (``.jsonl``) or the WikiRef220 folder; ``--format``
+overrides the guess from PATH. Titles, outlets and publication dates go with the articles
+where the data carries them: NeuS val and Multi-News carry no dates; the AllSides crawl
+dates the articles whose link does (``--ignore-dates`` measures what time adds). The
 documents are mixed in a fixed shuffled order before clustering: the files list each
 story's documents together, and an order that follows the gold stories would help any
 method that looks at arrival order (incremental assignment, recency-capped postings). The
@@ -24,23 +27,25 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from .. import clean, cluster, nonarticle
 from ..errors import UserError
 from ..model import Article
-from .datasets import read_multinews, read_neus, read_wikiref
+from .datasets import read_allsides_crawl, read_multinews, read_neus, read_wikiref
 from .metrics import clustering_scores
 
-FORMATS = ("multinews", "neus", "wikiref")
+FORMATS = ("multinews", "neus", "allsides", "wikiref")
 BASELINE_THRESHOLDS = np.round(np.arange(0.30, 0.99, 0.02), 2)
 MIX_SEED = 0  # the documents' shuffled order: fixed, so runs are comparable
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH",
-                        help="Multi-News CSV file, NeuS .source file, or the WikiRef220 folder")
+                        help="Multi-News CSV file, NeuS .source file, AllSides crawl .jsonl, or the WikiRef220 folder")
     parser.add_argument("--format", choices=FORMATS, help="dataset format (default: guessed from PATH)")
     parser.add_argument("--limit", type=int, default=None, metavar="N",
                         help="use only the first N gold stories (WikiRef220: first N documents)")
     parser.add_argument("--mode", choices=("batch", "incremental"), default="batch",
                         help="cluster all at once (analyze) or one article at a time (ingest --db)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the agglomerative baseline")
+    parser.add_argument("--ignore-dates", action="store_true",
+                        help="cluster without publication dates (to measure what time adds)")
 
 
 def guess_format(path: Path) -> str:
@@ -50,6 +55,8 @@ def guess_format(path: Path) -> str:
         return "neus"
     if path.suffix == ".csv":
         return "multinews"
+    if path.suffix == ".jsonl":
+        return "allsides"
     raise UserError(f"cannot tell the dataset format of {path}; pass --format {'|'.join(FORMATS)}")
 
 
@@ -61,13 +68,19 @@ def load(path: Path, fmt: str, limit: int | None) -> tuple[list[Article], list[s
         return articles, [d.label for d in documents]
     if fmt == "neus" and path.suffix == ".target":
         path = path.with_suffix(".source")
-    clusters = (read_neus if fmt == "neus" else read_multinews)(path)[:limit]
+    reader = {"neus": read_neus, "allsides": read_allsides_crawl, "multinews": read_multinews}[fmt]
+    clusters = reader(path)[:limit]
     articles, gold = [], []
     for n, story in enumerate(clusters):
         for k, text in enumerate(story.documents):
-            articles.append(Article(id=f"{n}/{k}", path=str(path), text=text))
+            articles.append(Article(id=f"{n}/{k}", path=str(path), text=text, title=_nth(story.titles, k),
+                                    source=_nth(story.sources, k), published=_nth(story.published, k)))
             gold.append(str(n))
     return articles, gold
+
+
+def _nth(values: list, k: int):
+    return values[k] if k < len(values) else None
 
 
 def mixed(articles: list[Article], gold: list[str], seed: int = MIX_SEED) -> tuple[list[Article], list[str]]:
@@ -77,9 +90,12 @@ def mixed(articles: list[Article], gold: list[str], seed: int = MIX_SEED) -> tup
     return [articles[i] for i in order], [gold[i] for i in order]
 
 
-def newsweave_labels(articles: list[Article], mode: str = "batch") -> tuple[list[str], int]:
+def newsweave_labels(articles: list[Article], mode: str = "batch", ignore_dates: bool = False) -> tuple[list[str], int]:
     """Our labels: clean, set non-articles apart (each alone), cluster the rest."""
     clean.clean_articles(articles)
+    if ignore_dates:
+        for article in articles:
+            article.published = None
     nonarticle.mark_non_articles(articles)
     kept = [a for a in articles if a.is_article and a.text.strip()]
     if mode == "incremental":
@@ -132,9 +148,11 @@ def run(args: argparse.Namespace) -> dict:
         raise UserError(f"{path}: no documents found")
     articles, gold = mixed(articles, gold)
     raw_texts = [a.text for a in articles]
-    labels, non_articles = newsweave_labels(articles, args.mode)
+    labels, non_articles = newsweave_labels(articles, args.mode, getattr(args, "ignore_dates", False))
     systems = {"newsweave": clustering_scores(gold, labels)}
-    notes = [f"{non_articles} of {len(articles)} documents recognised as non-articles and kept alone"]
+    dated = sum(bool(a.published) for a in articles)
+    notes = [f"{non_articles} of {len(articles)} documents recognised as non-articles and kept alone",
+             f"{dated} of {len(articles)} documents dated" + (" (dates ignored)" if getattr(args, "ignore_dates", False) else "")]
     if non_articles:
         kept = [i for i, a in enumerate(articles) if a.is_article and a.text.strip()]
         kept_gold = [gold[i] for i in kept]

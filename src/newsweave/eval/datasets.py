@@ -6,6 +6,8 @@ a missing or malformed path raises ``UserError`` with a message saying what was 
 - ``read_multinews(csv_path)``: Multi-News clusters (raw scraped documents + human summary).
 - ``read_neus(source_path)``: NeuS/AllSides clusters (title + lead per outlet; summary from
   the ``.target`` file beside the ``.source``).
+- ``read_allsides_crawl(jsonl_path)``: the raw AllSides crawl (2021) beside NeuS: full
+  article bodies with outlet, link and, where the link carries one, a publication date.
 - ``read_wikiref(folder)``: WikiRef220 documents with their topic label.
 - ``read_semeval_pairs(csv_path)``: SemEval-2022 Task 8 official train pairs with text.
 """
@@ -14,6 +16,8 @@ from __future__ import annotations
 
 import ast
 import csv
+import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +34,8 @@ class Cluster:
     documents: list[str]
     summary: str
     titles: list[str | None] = field(default_factory=list)  # one per document where known
+    published: list[str | None] = field(default_factory=list)  # ISO dates, one per document where known
+    sources: list[str | None] = field(default_factory=list)  # outlets, one per document where known
 
 
 @dataclass
@@ -114,6 +120,67 @@ def read_neus(source_path: str | Path) -> list[Cluster]:
             documents.append(f"{title}\n\n{body}" if title else body)
         clusters.append(Cluster(documents=documents, summary=summary.strip(), titles=titles))
     return clusters
+
+
+# A date in the article's own link (".../2021/10/18/..."): the publication date where the site
+# files by date. The crawl's story date is not used: it is the same for every member of a gold
+# story, so it would hand the clusterer the answer.
+_LINK_DATE = re.compile(r"/(20\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)")
+
+
+def read_allsides_crawl(path: str | Path) -> list[Cluster]:
+    """The raw AllSides crawl (JSON lines): one story a line, its left/center/right articles
+    with outlet, title, body (a list of paragraphs) and link; the summary is the roundup."""
+    path = _existing_file(path, "the AllSides crawl (JSON lines with 'news' per story)")
+    clusters = []
+    with path.open(encoding="utf-8") as handle:
+        for line_number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                story = json.loads(line)
+                news = story["news"]
+            except (ValueError, KeyError, TypeError):
+                raise UserError(f"{path}: line {line_number}: expected a JSON story with a 'news' field") from None
+            cluster = Cluster(documents=[], summary=" ".join(story.get("roundup") or []).strip())
+            for side in sorted(news):
+                item = news[side] or {}
+                body = _paragraphs(item.get("newBody") or item.get("newsBody") or "")
+                if not body:
+                    continue
+                title = (item.get("newsTitle") or "").strip() or None
+                cluster.documents.append(f"{title}\n\n{body}" if title else body)
+                cluster.titles.append(title)
+                cluster.published.append(_link_date(item.get("newsLink") or ""))
+                cluster.sources.append(item.get("newsSource"))
+            if cluster.documents:
+                clusters.append(cluster)
+    return clusters
+
+
+def _paragraphs(cell) -> str:
+    # The crawl stores a body as a list of paragraphs, or as the text of a Python list of them.
+    if isinstance(cell, list):
+        return "\n\n".join(str(p).strip() for p in cell if str(p).strip())
+    cell = str(cell).strip()
+    if cell.startswith("["):
+        try:
+            value = ast.literal_eval(cell)
+        except (ValueError, SyntaxError, MemoryError, RecursionError):
+            value = None
+        if isinstance(value, list):
+            return "\n\n".join(str(p).strip() for p in value if str(p).strip())
+    return cell
+
+
+def _link_date(link: str) -> str | None:
+    match = _LINK_DATE.search(link)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+    except ValueError:
+        return None
 
 
 _WIKIREF_NAME = re.compile(r"^(?P<label>.+?)(?:\s*\(\d+\)|\.\d+)?\.txt$")
