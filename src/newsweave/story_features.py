@@ -28,7 +28,8 @@ from .text_features import NAME, NUMBER, STOP_WORDS, matches_at_word_starts, wit
 
 NAME_WEIGHT = 0.5  # names against content words (tuned on the dev sets; more hurt NeuS)
 NUMBER_WEIGHT = 0.6
-LEAD_CHARS = 600  # the title and this much of the text are counted twice
+LEAD_CHARS = 400  # the title and this much of the text are counted twice (600 before: nearest-neighbour
+# accuracy of the vectors, NeuS val 83.2 -> 84.4, Multi-News 90.0 -> 91.1; B-cubed F1 neutral to +0.7)
 MAX_TERMS = 120  # strongest terms kept per article vector
 MAX_TEXT_CHARS = 20_000  # a longer article is described by its beginning
 
