@@ -3,9 +3,13 @@
 ``ingest_paths(paths, db_path, jobs=N)`` streams files through: worker processes read, clean,
 sketch and count the terms of files (``prepare``) while ``Store.add`` adds their articles
 and assigns each to an existing story or a new one, without reclustering: story assignment
-is ``cluster.StoryIndex`` with its stories and postings kept here (``StoredStoryIndex``);
-near-duplicates are found through MinHash band keys kept here too. Candidate search is
-indexed lookups, never a scan.
+is ``cluster.StoryIndex`` with its stories and postings kept here (``StoredStoryIndex``,
+with a bounded cache of the hot postings); near-duplicates are found through MinHash band
+keys kept here too. Candidate search is indexed lookups, never a scan. Each batch goes in
+time order with its document frequencies counted first, as in the in-memory path, which
+gives the same copies and stories (all of them on the 10k bench corpus; beyond, a few
+articles can differ: the in-memory index forgets stories past the time window, where an
+undated article could still join them here, and keeps its postings a little longer).
 
 - Running ingest twice on the same files changes nothing: an article already stored (same
   id, same text) is skipped; the same id with another text (another folder's "a.txt", two
@@ -42,9 +46,10 @@ SCHEMA_VERSION = "2"  # 2: bands by article seq, MinHash band keys by mixing, st
 # whatever the size of the store; the hot postings (the stories of the last days) fit.
 POSTING_CACHE_ENTRIES = 1_000_000
 
-# bands.article is the article's seq. The text comes last in an article's row: SQLite reads a row's columns in order, and a
+# The text comes last in an article's row: SQLite reads a row's columns in order, and a
 # column after a long text is reached only through the text's overflow pages (copy lookups
-# read the digest, signature and story of many articles, never their text).
+# read the digest, signature and story of many articles, never their text). bands.article
+# is the article's seq (an integer: a smaller band index than one of ids).
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
