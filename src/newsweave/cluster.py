@@ -24,7 +24,10 @@ Stories are average-linkage clusters: a story's members are on average at least
   own cohesion).
 
 All knobs live in ``StoryThresholds``, tuned on the dev sets (NeuS-AllSides val and the
-Multi-News validation mix) with ``newsweave eval cluster``.
+Multi-News validation mix) with ``newsweave eval cluster``. Neither carries publication dates,
+so the time knobs are checked, not tuned, on the raw AllSides crawl (``raw_crawled_2021.jsonl``,
+39% of articles dated by their link): B-cubed F1 with dates against ``--ignore-dates``, mean
+of three mixes, incremental 78.5 vs 74.6, batch 81.2 vs 81.0 (TF-IDF baseline 77.2).
 """
 
 from __future__ import annotations
