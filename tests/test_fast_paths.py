@@ -39,8 +39,9 @@ def test_shingles_and_normalised_text_match_the_plain_definitions():
 
 def test_clean_pre_checks_agree_with_the_patterns():
     spaces = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
-    for line in _random_texts(3000):
-        assert clean.normalise_line(line) == spaces.sub(" ", line).strip()
+    doubled_full_stop = re.compile(r"(?<![.\s])\.\.(?=\s|$)")  # 'pandemic..' is one full stop, '...' stays
+    for line in _random_texts(3000) + ["It spread.. Then", "Wait... what..", "a..\u00a0b", "x ..", "end.."]:
+        assert clean.normalise_line(line) == spaces.sub(" ", doubled_full_stop.sub(".", line)).strip()
         fast, plain = clean.credit_tail(line), clean._CREDIT_TAIL.search(line)
         assert (fast and fast.span()) == (plain and plain.span()), line
 
@@ -95,3 +96,24 @@ def test_story_index_helpers_equal_the_counter_methods():
         _add_into(total, vector)
         assert list(total.items()) == list(expected.items())
         assert sparse_dot(total, vector) == sum(total[t] * vector[t] for t in total.keys() & vector.keys())
+
+
+def test_band_keys_match_exactly_when_a_whole_band_matches():
+    # The store's LSH table: two signatures share a band's key when, and only when, those
+    # rows are equal (the plain definition: compare the band's rows), one call for many.
+    import numpy as np
+
+    from newsweave.minhash import NUM_BANDS, NUM_PERM, band_keys
+
+    rng = np.random.default_rng(3)
+    signatures = rng.integers(0, 2**32, (200, NUM_PERM), dtype=np.uint64).astype(np.uint32)
+    others = signatures.copy()
+    rows = NUM_PERM // NUM_BANDS
+    changed = rng.random((200, NUM_BANDS)) < 0.3
+    for i, band in zip(*np.nonzero(changed)):
+        others[i, band * rows + rng.integers(rows)] ^= np.uint32(1 + rng.integers(2**31))
+    keys, other_keys = band_keys(signatures), band_keys(others)
+    assert keys.shape == (200, NUM_BANDS) and keys.min() >= 0
+    assert ((keys == other_keys) == ~changed).all()
+    assert (band_keys(signatures[7]) == keys[7]).all()  # one signature gives its row of keys
+    assert len(set(keys.ravel().tolist())) == keys.size  # bands at other positions never share keys
