@@ -24,14 +24,21 @@ _INTERFACE = re.compile(
     r"media playback|rented|interactive transcript|page (?:you requested|not found|cannot be found)|"
     r"location information|your tweets|tweet with a location|third-party (?:applications|apps)|"
     r"try again later|feature is not available|is disabled|custom domain|data ?set|seed list|(?:this|the) page|"
-    r"webmaster|navigation|bookmark|publicly accessible)\b",
+    r"webmaster|navigation|bookmark|publicly accessible|"
+    # account pages and site set-up notices
+    r"sign(?:ed)?[ -]in|registration information|for registering|have an account|your (?:account|profile|password)|"
+    r"confirmation e-?mail|click on the link|help cent(?:er|re)|mobile alerts|domain mapping|"
+    # a crawl's seed description
+    r"inter-?domain|ranked (?:urls|pages)|slash pages|the seed for)\b",
     re.I)
 # Substrings one of which every _INTERFACE match contains: a fast test before the regex.
 _TRIGGERS = ("crawl", "wayback", "archive", "web page", "url", "javascript", "browser", "cookies", "sign up",
              "log in", "login", "subscribe", "newsletter", "mailing list", "mail address", "privacy policy",
              "terms of", "click", "embed", "playback", "rented", "transcript", "page", "location information",
              "your tweets", "tweet with", "third-party", "try again", "not available", "disabled", "custom domain",
-             "data set", "dataset", "seed list", "webmaster", "navigation", "bookmark", "publicly accessible")
+             "data set", "dataset", "seed list", "webmaster", "navigation", "bookmark", "publicly accessible",
+             "sign", "regist", "have an account", "your account", "your profile", "your password", "confirmation",
+             "click on the link", "help cent", "mobile alerts", "domain", "ranked", "slash pages", "the seed for")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
