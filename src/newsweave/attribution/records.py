@@ -20,6 +20,9 @@ class Attribution:
     content: list[CharSpan] = field(default_factory=list)  # in text order; several where it is split
     continued: int = 0  # how many of the content parts are later sentences without their own cue
     statement: bool = True  # False: a stance or act ("spoke about X") PolNeAR counts, not a statement
+    # a speech verb heading a clause of its own ("..., and said B", "who told ...", "while he
+    # argues ..."): inside another's content it cuts that content short rather than go
+    own_clause: bool = False
 
 
 def trim(text: str, start: int, end: int, keep_final_stop: bool = False) -> CharSpan:
@@ -51,18 +54,16 @@ def quoted_spans(text: str, start: int, end: int) -> list[CharSpan]:
     i = start
     while i < end:
         ch = text[i]
-        if ch in "“«":
-            close = text.find("”" if ch == "“" else "»", i + 1, end + 400)
-            if close == -1:
+        if ch in "“«\"":
+            # a quotation closes on its own line; one running on into the next paragraph leaves
+            # its mark open there ('"A.\n\n"B."') and is a quotation to the line's end
+            line_end = text.find("\n", i)
+            line_end = len(text) if line_end == -1 else line_end
+            close = text.find({"“": "”", "«": "»"}.get(ch, ch), i + 1, min(end + 400, line_end))
+            if close == -1 and line_end > end + 400:
                 break
-            spans.append((i, close + 1))
-            i = close + 1
-        elif ch == '"':
-            close = text.find('"', i + 1, end + 400)
-            if close == -1:
-                break
-            spans.append((i, close + 1))
-            i = close + 1
+            spans.append((i, line_end if close == -1 else close + 1))
+            i = spans[-1][1]
         else:
             i += 1
     return spans

@@ -96,7 +96,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # transcripts and headlines: "Lopez: Well, no one is ...", "Kasich: We Are Going To ..."
     ("colon", re.compile(
         r"^(?!(?:Note|Update|Updated|Editor|Photo|Video|Watch|Related|Read|Source|Sources|Image|Credit|"
-        r"Advertisement|Warning|Correction|Clarification)\b)(?![A-Z]{2,}[\s,:])"  # nor a dateline: "BEIJING:"
+        r"Advertisement|Warning|Correction|Clarification|The Latest)\b)"  # AP's "The Latest: ..." is a column
+        r"(?![A-Z]{2,}(?:[,:(]|\s+[^A-Z\s]))"  # nor a dateline: "BEIJING:" ("NY Post:" and "JAKE TAPPER:" speak)
         r"(?![A-Z]:)"  # nor an interview's "Q:" and "A:", whose speakers the transcript names elsewhere
         r"(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})(?P<cue>:)\s+(?P<content>\S.{6,})$")),
     # Putin said (that) ... / Putin told the Global Times on Thursday that "..."

@@ -63,7 +63,7 @@ def baseline_attributions(text: str) -> list[Attribution]:
 
 # --- metrics ------------------------------------------------------------------
 
-def _spans(relation, role: str) -> tuple[tuple[int, int], ...]:
+def _spans(relation, role: str, text: str = "") -> tuple[tuple[int, int], ...]:
     value = getattr(relation, role)
     if value is None:
         return ()
@@ -72,15 +72,16 @@ def _spans(relation, role: str) -> tuple[tuple[int, int], ...]:
     if role == "source" and isinstance(relation, Attribution):
         return (value,)
     if isinstance(relation, Attribution) and role == "content":
-        return _joined(sorted(value))
+        return _joined(sorted(value), text)
     return tuple(value)
 
 
-def _joined(parts: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    """Content parts that only a sentence break separates are one span, as gold spans are."""
+def _joined(parts: list[tuple[int, int]], text: str = "") -> tuple[tuple[int, int], ...]:
+    """Content parts that only a sentence break separates are one span, as gold spans are; a
+    line break ends a span (no gold span runs over one)."""
     out: list[tuple[int, int]] = []
     for start, end in parts:
-        if out and start - out[-1][1] <= 3:
+        if out and start - out[-1][1] <= 3 and "\n" not in text[out[-1][1]:start]:
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
@@ -116,13 +117,13 @@ class Counts:
             def same(p, g) -> bool:
                 if role == "cue":
                     return _spans(p, "cue") == _spans(g, "cue")
-                return _overlaps(_spans(p, "cue"), _spans(g, "cue")) and _spans(p, role) == _spans(g, role)
+                return _overlaps(_spans(p, "cue"), _spans(g, "cue")) and _spans(p, role, text) == _spans(g, role)
 
             counts = self.exact[role]
             counts[0] += sum(1 for p in preds if any(same(p, g) for g in golds))
             counts[1] += sum(1 for p in preds if not any(same(p, g) for g in golds))
             counts[2] += sum(1 for g in golds if not any(same(p, g) for p in preds))
-            pred_tokens = [tokens.of(_spans(p, role)) for p in preds]
+            pred_tokens = [tokens.of(_spans(p, role, text)) for p in preds]
             gold_tokens = [tokens.of(_spans(g, role)) for g in golds]
             overlap = self.overlap[role]
             for mine in pred_tokens:
