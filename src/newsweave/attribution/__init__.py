@@ -247,7 +247,9 @@ _CONNECTIVE_END = re.compile(r"(?:[\s,;:—–-]|\b(?:and|but|or|yet|so|while|wh
 def _cut_before(text: str, outer: Attribution, inner: Attribution) -> bool:
     """End the part of ``outer``'s content that holds ``inner``'s cue before ``inner`` begins
     ("that A, but said B" -> "that A"); False (and nothing changed) where little would be left."""
-    begin = min(inner.cue[0], inner.source[0]) if inner.source else inner.cue[0]
+    begin = inner.cue[0]
+    if inner.source and inner.source[1] <= begin and not text[inner.source[1]:begin].strip(" ,"):
+        begin = inner.source[0]  # "..., but Cook did not say": the inner speaker opens it
     for index, (start, end) in enumerate(outer.content):
         if start <= inner.cue[0] < end:
             if begin <= start:

@@ -95,10 +95,16 @@ def _source_of(verb):
         for child in verb.head.children:
             if child.dep_ in _SUBJECTS and child.i < verb.i:
                 return child
+    # "super PACs supporting Kasich": the noun the participle describes
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return verb.head
+    # "Hart started winning by denouncing the New Deal": the subject of the verb the phrase hangs on
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+        return next((child for child in verb.head.head.children if child.dep_ == "nsubj" and child.i < verb.i), None)
     return None
 
 
-def _source_span(subject, text: str) -> CharSpan:
+def _source_span(subject, text: str, verb=None) -> CharSpan:
     """The subject's whole phrase: PolNeAR's source spans keep what follows a name, a
     relative clause ("Jason Furman, who leads ...,") or a place ("Senator Chris Murphy of
     Connecticut"); ``speakers.person_name`` finds the name inside. ``text`` is the article's
@@ -106,6 +112,8 @@ def _source_span(subject, text: str) -> CharSpan:
     A participle set off by commas at its end ("Rubio, speaking at a rally, said") says
     what the speaker was doing, and PolNeAR leaves it out."""
     start, end = _subtree_span(subject)
+    if verb is not None and subject.left_edge.i < verb.i <= subject.right_edge.i:
+        end = verb.left_edge.idx  # "super PACs supporting Kasich": the phrase before the participle
     doing = [c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.i > subject.i
              and c.left_edge.i > 0 and subject.doc[c.left_edge.i - 1].text == ","
              and c.right_edge.i == subject.right_edge.i - (subject.right_edge.text == ",")]
@@ -296,7 +304,7 @@ def _evaluation(verb, text: str) -> Attribution | None:
         if content[1] - content[0] < 3:
             return None
     content = _extend_to_quotes(text, content, _paragraph(text, verb.idx))
-    return Attribution(kind_of(text, content), _cue_span(verb, content), _source_span(subject, text), [content])
+    return Attribution(kind_of(text, content), _cue_span(verb, content), _source_span(subject, text, verb), [content])
 
 
 def _raised(verb, text: str) -> Attribution | None:
@@ -473,7 +481,8 @@ def _attribution_at(token, sentence, bounds: CharSpan, text: str, doc) -> Attrib
         if raised is not None:
             return None if _is_aside(token, None, bounds, text) else raised
     # True: reports speech on its own; False: attributes only with a clause after it
-    speaks_alone = CUE_LEMMAS.get(lemma, False if lemma in EVALUATIVE_LEMMAS else None)
+    # ("ruled that ...", "determined that ..."): an evaluative or stance verb with a clause
+    speaks_alone = CUE_LEMMAS.get(lemma, False if lemma in EVALUATIVE_LEMMAS or lemma in STANCE_LEMMAS else None)
     if speaks_alone is None or token.pos_ not in {"VERB", "AUX"}:
         return None
     if _is_parenthetical_cue(token) and not any(c.dep_ == "ccomp" for c in token.children):
@@ -530,7 +539,7 @@ def _attribution_at(token, sentence, bounds: CharSpan, text: str, doc) -> Attrib
     subject = _source_of(token)
     if not speaks_alone and _is_aside(token, subject, bounds, text):
         return None
-    source = _source_span(subject, text) if subject is not None else None
+    source = _source_span(subject, text, token) if subject is not None else None
     if source is not None and content[0] <= source[0] < content[1]:
         return None  # the "subject" lies inside the content: a misparse
     if lead is not None:
