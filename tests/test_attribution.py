@@ -259,6 +259,72 @@ def test_readout_continues_only_after_said_that(backend):
     assert found["Mayor Ilse Varga"] == ["the market stays shut this week"]
 
 
+@pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")
+def test_an_attribution_inside_another_is_part_of_it():
+    # PolNeAR never nests one attribution in another: "believes" is part of what she said
+    text = "Governor Tala Moss said she believes the toll is too high.\n"
+    found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
+    assert found == [("Governor Tala Moss", "said", ["she believes the toll is too high"])]
+    everything = [_spans(text, a) for a in find_attributions(text, backend="spacy", outermost=False)]
+    assert ("she", "believes", ["the toll is too high"]) in everything
+
+
+@pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")
+def test_a_second_speech_verb_ends_the_first_content():
+    text = "Mayor Ilse Varga admitted that the ramp was late, but said the bridge would open in May.\n"
+    found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
+    assert ("Mayor Ilse Varga", "admitted", ["that the ramp was late"]) in found
+    assert ("Mayor Ilse Varga", "said", ["the bridge would open in May"]) in found
+
+
+@pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")
+def test_as_clauses_colon_blocks_participles_and_rulings_on_the_parse():
+    text = ("As the harbour master noted, the tide will peak at noon on Sunday.\n\n"
+            "In a speech on Friday, she declared:\n\n“The islands will not be forgotten.”\n\n"
+            "The groups backing Mayor Varga paid for the radio ads.\n\n"
+            "Edda Lind won the seat by denouncing the harbour toll.\n\n"
+            "The judge ruled that the toll was lawful.\n")
+    found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
+    assert ("the harbour master", "noted", ["the tide will peak at noon on Sunday"]) in found
+    assert ("she", "declared:", ["“The islands will not be forgotten.”"]) in found
+    assert ("The groups", "backing", ["Mayor Varga"]) in found
+    assert ("Edda Lind", "denouncing", ["the harbour toll"]) in found
+    assert ("The judge", "ruled", ["that the toll was lawful"]) in found
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_quotation_goes_on_in_a_following_paragraph_without_a_cue(backend):
+    text = ("“The dam held,” Ivo Marsh said on the radio.\n\n“The water rose all night.”\n\n"
+            "\"MARSH: Nobody had to leave.\"\n\nThe river fell on Friday.\n")
+    found = [_spans(text, a) for a in find_attributions(text, backend=backend)]
+    # a transcript's turn ('"MARSH: ...') is no longer the quotation
+    assert ("Ivo Marsh", "said", ["“The dam held,”", "“The water rose all night.”"]) in found
+    same_line = "“The ferry runs,” Lena Quist told the island paper on Monday. “It will keep running.”\n"
+    found = [_spans(same_line, a) for a in find_attributions(same_line, backend=backend)]
+    assert ("Lena Quist", "told", ["“The ferry runs,”", "“It will keep running.”"]) in found
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_headline_colon_speakers(backend):
+    text = "The Latest: Ferry strike ends after four days\n\nNY Post: The ferry strike is over for good.\n"
+    found = [_spans(text, a) for a in find_attributions(text, backend=backend)]
+    assert found == [("NY Post", ":", ["The ferry strike is over for good"])]
+
+
+def test_quotations_close_on_their_own_line():
+    from newsweave.attribution.records import quoted_spans
+
+    text = '"The ferry runs all winter.\n\n"It always has," she said.'
+    first_end = text.index("\n")
+    assert quoted_spans(text, 0, len(text)) == [(0, first_end), (first_end + 2, text.index(",") + 2)]
+
+
+def test_eval_joins_content_parts_only_within_a_line():
+    text = "It rains. It pours.\n\nIt stops."
+    parts = [(0, 9), (10, 19), (21, 30)]
+    assert quotes._joined(parts, text) == ((0, 19), (21, 30))
+
+
 def test_content_span_keeps_the_closing_mark_and_initials():
     from newsweave.attribution.records import close_span
 
