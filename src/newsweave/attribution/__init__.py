@@ -1,14 +1,3 @@
-# >>> NOTE FOR THE ENGINEER WORKING ON ATTRIBUTION (temporary; delete this whole block, up to the <<< line, in your first edit of this file):
-# Your task prompt lost its common rules section. Here it is; follow it.
-# ## Common rules (read carefully)
-# - Repo: /work/main (Python package in src/newsweave, venv at /work/main/.venv; run things with `.venv/bin/python`, `.venv/bin/newsweave`, `.venv/bin/pytest`). Third-party data is in /work/shared/data (read its README.md); never copy it or sentences from it into the repo. Read /work/shared/STYLE.md for code shape: plain stages over a small data model, names that say what things are, comments that say why, modules small enough to hold in your head.
-# - Other engineers are editing other files in this same working tree at the same time. Edit ONLY the files listed as yours below (and new files you create). If you truly need a small change elsewhere, keep it minimal and mention it in your final report. Commit with `git add <your files only>` then `git commit -m "<honest message saying what changed and the measured effect>"` — never `git add -A`, never `git stash`, never `git reset`/`checkout` of files that aren't yours, never rewrite history. If a commit fails because of a lock, retry.
-# - The machine has only 2 cores shared by 4 people: run every heavy command with `nice -n 5`, never run more than one heavy job at a time yourself, and do not run the full test suite more than twice (use `pytest -q tests/<file>::<test>` for the tests you touch; the full suite is `nice -n 5 .venv/bin/pytest -q -x`, ~2–3 min under load).
-# - No hard-coded answers, no tuning on test splits, no test that cannot fail. Tests that read ../shared data must skip with a clear message when it is absent. No network downloads at run time. No new dependency unless it is already installed in .venv and justified.
-# - Every measured claim must come with the exact command that produced it. Report before/after figures from the same machine state where possible.
-# - DEADLINE: you must be finished, with everything committed and the full test suite passing, by 01:45 UTC (check `date`). If an idea is not working by ~01:15, revert it (only your own files) and write up what you tried. Leaving the tree broken is far worse than a small gain.
-# - Final message (your report): what you changed (commits), figures before/after with commands, what you tried that did not work, and anything odd you noticed. Keep it under 60 lines.
-# <<< END NOTE
 """Attribute: quotes and reported speech, with their speakers, across a story's articles.
 
 ``find_attributions(text)`` gives cue, source and content spans (spaCy parse where an
