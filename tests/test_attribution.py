@@ -238,8 +238,9 @@ def test_beliefs_and_wishes_on_the_parse():
 def test_parenthetical_and_relative_clause_cues_on_the_parse():
     text = ("Overall, she said, the island ferries are running more often than last year.\n\n"
             "The board backed a levy that the auditors said was far too high.\n")
-    found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
+    found = [_spans(text, a) for a in find_attributions(text, backend="spacy", outermost=False)]
     assert ("she", "said", ["Overall", "the island ferries are running more often than last year"]) in found
+    # inside what the board backed: PolNeAR's convention (the default) leaves it out
     assert ("the auditors", "said", ["that", "was far too high"]) in found
 
 

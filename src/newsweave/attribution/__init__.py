@@ -84,6 +84,10 @@ def _continue_paragraphs(text: str, sentences: list[CharSpan], found: list[Attri
     """
     cue_sentence = {}
     statements = [a for a in found if a.statement]  # "... and sharing experience" goes on with the readout
+    # a cue inside another's quotation ('"He started out by insulting ...," Barkley said') is
+    # not the sentence's: the one around it goes on
+    statements = [a for a in statements if not any(
+        other is not a and any(start <= a.cue[0] < end for start, end in other.content) for other in statements)]
     for index, (start, end) in enumerate(sentences):
         for attribution in statements:
             if start <= attribution.cue[0] < end:
