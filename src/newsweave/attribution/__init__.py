@@ -133,13 +133,18 @@ def _continue_quotation(text: str, paragraph: CharSpan, attribution: Attribution
     paragraph = (paragraph[0], min(paragraph[1], len(text) if line_end == -1 else line_end))  # no span crosses a line
     while True:
         start = _next_quote(text, position, paragraph[1])
-        if start is None or not _SENTENCE_FINAL.search(text, max(0, start - 8), start) or any(position <= cue < start for cue in cues):
+        # a title or scare quote on the way ('on CNN’s “State of the Union” Sunday. “...') is passed over
+        while start is not None and not _SENTENCE_FINAL.search(text, max(0, start - 8), start):
+            close = text.find("”" if text[start] == "“" else '"', start + 1, paragraph[1])
+            start = None if close == -1 else _next_quote(text, close + 1, paragraph[1])
+        if start is None or any(position <= cue < start for cue in cues):
             break
         close = text.find("”" if text[start] == "“" else '"', start + 1, paragraph[1])
         end = paragraph[1] if close == -1 else close + 1
         # a cue after it in its sentence ('"B," she said') makes it someone's own statement
-        sentence_end = _SENTENCE_END.search(text, end, paragraph[1])
-        if any(end <= cue < (sentence_end.end() if sentence_end else paragraph[1]) for cue in cues):
+        sentence_end = None if text[end - 2:end - 1] in (".", "?", "!") else _SENTENCE_END.search(text, end, paragraph[1])
+        if any(end <= cue < (sentence_end.end() if sentence_end else end if text[end - 2:end - 1] in (".", "?", "!") else paragraph[1])
+               for cue in cues):
             break
         attribution.content.append(trim(text, start, end, keep_final_stop=True))
         attribution.continued += 1

@@ -189,10 +189,17 @@ def _adjacent_quote(text: str, verb, bounds: CharSpan) -> CharSpan | None:
     right = verb.idx + len(verb.text)
     if subject is not None and subject.i > verb.i:
         right = subject.right_edge.idx + len(subject.right_edge.text)
+    # "telling the crowd on Monday: “...”": whom and when come between the cue and the quotation
+    told = [c for c in verb.children if c.i > verb.i and c.dep_ in _ADDRESSEES]
+    after_object = max((c.right_edge.idx + len(c.right_edge.text) for c in told), default=right)
     for q_start, q_end in quoted_spans(text, *bounds):
-        if q_end - q_start > 12 and (0 <= left - q_end <= 3 or 0 <= q_start - right <= 3):
+        if q_end - q_start > 12 and (0 <= left - q_end <= 3 or 0 <= q_start - right <= 3
+                                     or told and 0 <= q_start - after_object <= 3):
             return q_start, q_end
     return None
+
+
+_ADDRESSEES = {"dobj", "dative", "npadvmod", "prep"}
 
 
 def _parenthetical_rest(text: str, verb, paragraph: CharSpan) -> CharSpan | None:
