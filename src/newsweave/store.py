@@ -101,20 +101,29 @@ class StoredStoryIndex(cluster.StoryIndex):
         self._cached_entries = 0  # what the cache holds, counted as its story keys plus one per term
         self._unsaved: dict[int, cluster.StoryState] = {}  # stories changed since the last flush
         self._unsaved_postings: dict[str, list[int]] = {}  # term -> stories filed under it since then
+        self._closed_before: int | None = None  # stories that ended before this day are closed
 
     def story(self, key: int) -> cluster.StoryState | None:
         story = self.stories.get(key) or self._unsaved.get(key)
         if story is not None:
             return story
+        row = self.db.execute("SELECT last_day FROM stories WHERE key = ?", (key,)).fetchone()
+        if row is None or (row[0] is not None and self._closed_before is not None and row[0] < self._closed_before):
+            return None  # closed: forgotten as the in-memory index forgets it, and not read again
         row = self.db.execute("SELECT size, first_day, last_day, terms, weights, people FROM stories WHERE key = ?",
                               (key,)).fetchone()
-        if row is None:
-            return None
         total = Counter(dict(zip(json.loads(row[3]), np.frombuffer(row[4], dtype=np.float64).tolist())))
         story = cluster.StoryState(key=key, total=total, size=row[0], first_day=row[1], last_day=row[2],
                                    people=Counter(json.loads(row[5])))
         self.stories[key] = story
         return story
+
+    def evict_closed_stories(self) -> None:
+        # Stories that ended before the horizon are dropped from memory (no article in time
+        # order joins them again); ``story`` then leaves them out as the in-memory index does.
+        super().evict_closed_stories()
+        if self.latest_day is not None:
+            self._closed_before = self.latest_day - self.thresholds.time_window_days - 1
 
     def posting(self, term: str) -> list[int]:
         # The ``posting_limit`` most recent stories (keys grow with time), oldest first as the
