@@ -381,3 +381,18 @@ def test_who_was_asked_is_not_the_speaker():
     text = "Councillor Edda Lind was asked about the toll by reporters on the quay.\n\nLind was told the ferry would be late.\n"
     found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
     assert not any(source in {"Councillor Edda Lind", "Lind"} for source, _, _ in found)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_datelines_party_tags_ages_and_bodies_before_the_cue(backend):
+    text = ("HARBOURTON (Reuters) - Mayor Ilse Varga said the ferry will run all winter.\n\n"
+            "Sen. Edda Lind (D-Nor.) said the toll would fall next year.\n\n"
+            "“The levy is fair,” the group said.\n\n"
+            "“We will not stop. We have waited long enough,” Lena Quist said.\n\n"
+            "Voters in all five states want a new bridge.\n")
+    found = [_spans(text, a) for a in find_attributions(text, backend=backend)]
+    assert ("Mayor Ilse Varga", "said", ["the ferry will run all winter"]) in found
+    assert ("Sen. Edda Lind (D-Nor.)", "said", ["the toll would fall next year"]) in found
+    assert ("the group", "said", ["“The levy is fair,”"]) in found
+    assert ("Lena Quist", "said", ["“We will not stop. We have waited long enough,”"]) in found
+    assert not any(cue == "states" for _, cue, _ in found)  # "in all five states": a noun

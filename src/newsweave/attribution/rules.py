@@ -22,9 +22,14 @@ _DESCRIPTION = (
     r"analysts?|experts?|professor|chancellor|premier|secretary|senator|governor|mayor|candidate|nominee|"
     r"ambassador|diplomats?|envoy|chief|director|chairman|researchers?|fellow|scholars?|sources?|aides?|"
     r"advis[eo]rs?|campaign|lawmakers?|report|statement|poll|survey|study|people|residents?|voters?|"
-    r"supporters?|critics?|observers?|economists?|spokesperson)"
+    r"supporters?|critics?|observers?|economists?|spokesperson|group|organi[sz]ation|committee|party|company|"
+    r"union|network|newspaper|paper|magazine|council|court|judge|commission|board|office|department|agency|"
+    r"administration|man|woman|members?|delegates?|officer|attorney|lawyer|prosecutors?|police|host|"
+    r"moderator|author|article|ad|letter|memo|filing|documents?)"
 )
-_APPOSITIVE = r"(?:,\s+(?:an?|the|who|whose|one of|[a-z][\w'’-]*)\s+[^,“”\"]{3,120}?(?:,\s+[A-Z][^,“”\"]{2,160}?)*,)?"
+# "(I-Vt.)", ", 21,", ", R-NY,": a party, an age or a state after the name
+_TAG = r"(?:\s+\([A-Z]-[\w. ]{2,12}\)|,\s+\d{1,3},|,\s+[A-Z]-[A-Z][\w.]{1,10},)?"
+_APPOSITIVE = _TAG + r"(?:,\s+(?:an?|the|who|whose|one of|[a-z][\w'’-]*)\s+[^,“”\"]{3,120}?(?:,\s+[A-Z][^,“”\"]{2,160}?)*,)?"
 # "Senator Ivo Marsh of Dunmore": PolNeAR's source spans keep the place
 _OF_PLACE = r"(?:\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
 SPEAKER = (
@@ -66,6 +71,12 @@ _TIME = r"(?:\s+(?:on|in|at|during|last|this|late|early)\s+(?:[A-Z]\w+|\w+day|ni
 _OBJECT = r"(?:\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|\s+(?:reporters|him|her|them|me|us|journalists))?"
 _TAIL = _OBJECT + r"(?:\s+(?:on|in|at|to|during)\s+[\w ,’'-]{1,60}?)?(?:,\s+according to [^,.]+)?\s*(?:[,.;!?]|$)"
 
+# what may stand before a sentence's speaker: a dateline ("LONDON (Reuters) - "), a
+# conjunction ("But"), and a phrase or two set off by commas ("Moments earlier, in his
+# opening remarks, Trump said ...")
+_LEAD = (r"(?:[A-Z][A-Z .,'’-]+(?:\s*\([^()]{1,30}\))?\s*[—–-]{1,2}\s+)?(?:(?:But|And|Yet|So|Still|Now|Then|Meanwhile)\s+)?"
+         r"(?:[A-Z][^,]{0,60},\s+(?:[a-z][^,]{0,60},\s+)?)?")
+
 # (kind, pattern): tried in order, first match per sentence wins; each pattern names its
 # groups content, speaker and cue
 PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -82,7 +93,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?P<content2>(?!adding|saying|noting|according)\w.{{8,}})$")),
     # ..., Xi said(, adding that ...).  /  ..., stressed the Russian president.
     ("content-before", re.compile(
-        rf"^(?P<content>.{{12,}}?),\s+(?:(?P<speaker>{SPEAKER})\s*,?\s+{_HELPERS}(?P<cue>{VERB})|(?P<cue2>{VERB})\s+"
+        rf"^(?P<content>.{{12,}}?(?:,[”\"]|(?=,))),?\s+(?:(?P<speaker>{SPEAKER})\s*,?\s+{_HELPERS}(?P<cue>{VERB})|(?P<cue2>{VERB})\s+"
         rf"(?P<speaker2>{SPEAKER})){_TAIL}")),
     # ..., according to X.   /  According to X, ...
     ("according-after", re.compile(
@@ -102,12 +113,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?P<speaker>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})(?P<cue>:)\s+(?P<content>\S.{6,})$")),
     # Putin said (that) ... / Putin told the Global Times on Thursday that "..."
     ("content-after", re.compile(
-        rf"^(?:[A-Z][^,]{{0,60}},\s+)?(?P<speaker>{SPEAKER})\s+{_HELPERS}"
+        rf"^{_LEAD}(?P<speaker>{SPEAKER})\s+{_HELPERS}"
         rf"(?P<cue>{VERB})(?:\s+(?:[A-Z][\w .’'-]{{1,60}}?|the\s+[\w ]{{1,40}}?|reporters|him|her|them|me|us)"
         rf"{_TIME}(?=\s+that\b))?(?:{_TIME}(?=\s+that\b))?[:,]?\s+(?P<content>.{{8,}})$")),
     # Senator Ivo Marsh criticized the levy as a tax on islanders.
     ("evaluation", re.compile(
-        rf"^(?:[A-Z][^,]{{0,60}},\s+)?(?P<speaker>{SPEAKER})\s+{_HELPERS}(?P<cue>{_EVALUATIVE})\s+(?P<content>\w.{{5,}})$")),
+        rf"^{_LEAD}(?P<speaker>{SPEAKER})\s+{_HELPERS}(?P<cue>{_EVALUATIVE})\s+(?P<content>\w.{{5,}})$")),
 ]
 
 _WORD = re.compile(r"\w+")
@@ -152,6 +163,14 @@ def _cue_with_helpers(text: str, speaker: CharSpan, cue: CharSpan) -> CharSpan:
     return start, end
 
 
+# speech forms that are nouns as often ("in six states", "his remarks") after these words
+_NOUN_FORMS = re.compile(r"(?:states|remarks|comments|points|notes|reports|claims|promises|answers|charges|posts|"
+                         r"estimates|warns|texts|counters|pledges|vows|responds|replies|admits)", re.IGNORECASE)
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|these|those|other|several|few|many|all|"
+                          r"both|some|one|two|three|four|five|six|seven|eight|nine|ten|recent|controversial|United)|\d)\s+\Z",
+                          re.IGNORECASE)
+
+
 def match_sentence(text: str, start: int, end: int, skip: tuple[str, ...] = ()) -> Attribution | None:
     """The first pattern (not named in ``skip``) that matches ``text[start:end]``."""
     sentence = text[start:end]
@@ -176,6 +195,8 @@ def match_sentence(text: str, start: int, end: int, skip: tuple[str, ...] = ()) 
         if name in {"content-after", "subject-first"} and text[content_span[0]] in _OPEN and text[content_span[1] - 1] not in _CLOSE:
             close = text.find("”", content_span[1], end + 1)
             content_span = (content_span[0], close + 1) if close != -1 else content_span
+        if _NOUN_FORMS.fullmatch(text[start + cue[0]:start + cue[1]]) and _NOUN_BEFORE.search(text, max(start, start + cue[0] - 30), start + cue[0]):
+            continue  # "in all five states", "controversial remarks": a noun
         cue_span = _cue_with_helpers(text, speaker_span, (start + cue[0], start + cue[1]))
         parts = [content_span]
         if match.groupdict().get("content2") is not None:
