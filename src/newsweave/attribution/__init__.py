@@ -9,6 +9,7 @@ speaker with the same statement from several outlets merged.
 
 from __future__ import annotations
 
+import heapq
 import os
 import re
 
@@ -86,8 +87,8 @@ def _continue_paragraphs(text: str, sentences: list[CharSpan], found: list[Attri
     statements = [a for a in found if a.statement]  # "... and sharing experience" goes on with the readout
     # a cue inside another's quotation ('"He started out by insulting ...," Barkley said') is
     # not the sentence's: the one around it goes on
-    statements = [a for a in statements if not any(
-        other is not a and any(start <= a.cue[0] < end for start, end in other.content) for other in statements)]
+    inside = _nested(statements)
+    statements = [a for i, a in enumerate(statements) if i not in inside]
     for index, (start, end) in enumerate(sentences):
         for attribution in statements:
             if start <= attribution.cue[0] < end:
@@ -118,6 +119,23 @@ def _continue_paragraphs(text: str, sentences: list[CharSpan], found: list[Attri
             attribution.content.append((s_start, s_end - 1 if text[s_end - 1] == "." else s_end))
             attribution.continued += 1
             following += 1
+
+
+def _nested(found: list[Attribution]) -> set[int]:
+    """Indices of the attributions whose cue lies in another one's content (one sweep)."""
+    parts = sorted((start, end, owner) for owner, a in enumerate(found) for start, end in a.content)
+    open_parts: list[tuple[int, int]] = []
+    nested, k = set(), 0
+    for index in sorted(range(len(found)), key=lambda i: found[i].cue[0]):
+        cue = found[index].cue[0]
+        while k < len(parts) and parts[k][0] <= cue:
+            heapq.heappush(open_parts, (parts[k][1], parts[k][2]))
+            k += 1
+        while open_parts and open_parts[0][0] <= cue:
+            heapq.heappop(open_parts)
+        if any(owner != index for _, owner in open_parts):
+            nested.add(index)
+    return nested
 
 
 def _continue_quotation(text: str, paragraph: CharSpan, attribution: Attribution, found: list[Attribution]) -> None:
