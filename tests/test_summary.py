@@ -319,3 +319,22 @@ def test_a_planted_figure_changes_only_one_article_and_is_found():
     assert changed["a"].text == by_id["a"].text and "83 homes" in changed["b"].text
     assert eval_conflicts.newsweave_finds(changed_fact, changed, where)
     assert not story_conflicts(articles, [fact])
+
+
+def test_budget_left_after_the_strict_pass_goes_to_a_sentence_that_is_no_near_copy():
+    import numpy as np
+
+    from newsweave.model import Span
+    from newsweave.summarize import SummaryWeights, _Candidate, _select, _vectors
+
+    texts = ["The Kellmoor barrier gave way on Monday and flooded the lower town of Marrowby.",
+             "Rescue crews from three counties reached the flooded streets of Marrowby by Tuesday noon.",
+             "The Kellmoor barrier gave way on Monday and flooded the lower town of Marrowby again."]
+    candidates = [_Candidate(n, 0, Span(f"a{n}", 0, len(t)), t, len(t.split())) for n, t in enumerate(texts)]
+    vectors = _vectors(texts)
+    facts_of = {(0, 0): [0], (1, 0): [0], (2, 0): [0]}  # all three joined in one (loose) fact
+    scores = np.array([3.0, 2.0, 1.0])
+    strict_only = SummaryWeights(fill_redundancy=-1.0)  # nothing passes the fill test
+    assert _select(candidates, scores, vectors, facts_of, 60, strict_only) == [0]
+    # the fill takes the rescue sentence (new words), never the near copy of the first
+    assert _select(candidates, scores, vectors, facts_of, 60, SummaryWeights()) == [0, 1]

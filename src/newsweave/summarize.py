@@ -8,7 +8,8 @@ report the same fact (corroboration, from ``align``), and how much of its wordin
 articles use too (word pairs shared across articles, per word: the concept-coverage idea
 of Gillick & Favre's ILP summarizer, taken greedily). Sentences are taken
 best first within the word budget, skipping any that repeat a fact or most of the words
-already chosen, and the summary follows the order in which the articles tell the story.
+already chosen (what budget is left then goes to sentences that are no near copy of a
+chosen one), and the summary follows the order in which the articles tell the story.
 Summary sentences are whole sentences of article text, never rewritten.
 """
 
@@ -41,6 +42,7 @@ class SummaryWeights:
     shared_bigrams: float = 0.5  # word pairs that other articles use too (corroborated wording)
     position_decay: float = 0.5  # position score is 1 / (1 + sentence index) ** decay
     redundancy: float = 0.5  # a sentence this similar to one already chosen is skipped
+    fill_redundancy: float = 0.7  # the looser test for filling what budget is left at the end
     min_words: int = 6
     max_words: int = 60
 
@@ -168,25 +170,30 @@ def summarize(articles: list[Article], facts: list[Fact], max_words: int = DEFAU
 
 
 def _select(candidates, scores, vectors, facts_of, max_words, weights) -> list[int]:
+    """Best first within the budget, skipping repeats of a fact or of most of the words
+    already chosen; then what budget is left goes to the best sentences that are not near
+    copies of a chosen one (a short summary otherwise ends well under its budget)."""
     chosen: list[int] = []
     used_words = 0
     used_facts: set[int] = set()
     # beyond the best few hundred sentences nothing is worth a summary; the cap keeps a
     # story of near-identical copies (everything redundant) from scanning all its sentences
-    for k in np.argsort(-scores, kind="stable")[:MAX_SCANNED]:
-        c = candidates[k]
-        if used_words + c.n_words > max_words or not is_summary_worthy(c.text, c.n_words, weights):
-            continue
-        its_facts = set(facts_of.get((c.article, c.sentence), []))
-        if its_facts and its_facts <= used_facts:
-            continue  # every statement in it is already in the summary
-        if chosen and vectors is not None:
-            overlap = (vectors[chosen] @ vectors[k].T).toarray().ravel()
-            if overlap.max() > weights.redundancy:
+    ranked = np.argsort(-scores, kind="stable")[:MAX_SCANNED]
+    for strict in (True, False):
+        for k in ranked:
+            c = candidates[k]
+            if used_words + c.n_words > max_words or k in chosen or not is_summary_worthy(c.text, c.n_words, weights):
                 continue
-        chosen.append(int(k))
-        used_words += c.n_words
-        used_facts |= its_facts
+            its_facts = set(facts_of.get((c.article, c.sentence), []))
+            if strict and its_facts and its_facts <= used_facts:
+                continue  # every statement in it is already in the summary
+            if chosen and vectors is not None:
+                overlap = (vectors[chosen] @ vectors[k].T).toarray().ravel()
+                if overlap.max() > (weights.redundancy if strict else weights.fill_redundancy):
+                    continue
+            chosen.append(int(k))
+            used_words += c.n_words
+            used_facts |= its_facts
     return chosen
 
 
