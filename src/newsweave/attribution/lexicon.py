@@ -149,6 +149,7 @@ PHRASAL_STANCES: dict[str, frozenset] = {
     # clause), "pushed for" 9 of 9, "identified as" 6 of 9, "brushed off" 5 of 6, "lashed out" 6 of 7
     "talk": frozenset(("about", "of", "up")), "point": frozenset(("to",)), "push": frozenset(("for",)),
     "identify": frozenset(("as",)), "brush": frozenset(("off", "aside")), "lash": frozenset(("out",)),
+    "see": frozenset(("as",)),  # "sees the calendar as favorable": 20 of 33 with an object
 }
 # "X was critical of Y", "X is eager to Z": adjectives after "be" that train 0-399 marks as
 # cues at least 40% of the time (seen 4+ times)
