@@ -162,6 +162,9 @@ def test_seeds_speakers_resolved_and_named_once(backend):
     assert {"Xi Jinping", "Vladimir Putin", "Yang Jin"} <= names
     assert not any(n.isupper() or n.split()[0].isupper() and len(n.split()[0]) > 3 for n in names)
     assert "Yang" not in names and not any("Fox" in n for n in names)
+    # "..., Putin said, according to CCTV" is Putin's; "China will always remember that ..." is
+    # a pledge in the readout, not something "China" said
+    assert "CCTV" not in names and "China" not in names
     he_added = [q for q in quotes_ if q.article.startswith("000") and q.speaker_mention == "He" and q.cue == "added"]
     assert he_added and he_added[0].speaker == "Xi Jinping"
     described = [q for q in quotes_ if (q.speaker_mention or "").lower() == "the chinese president"]

@@ -133,6 +133,9 @@ STANCE_LEMMAS = frozenset((
     # "considers X a threat" 29 of 60
     "release", "consider",
 ))
+# belief verbs PolNeAR marks that report memory, not a statement: "China will always
+# remember that Russia helped" is a pledge in a readout, not something China said
+MEMORY_LEMMAS = frozenset(("remember",))
 # belief verbs (above: a cue only with a clause) that PolNeAR marks with a direct object as
 # well: "the poll shows a tight race" (train 0-399: 37 of 69 with a subject and an object;
 # "see", "find", "know" with an object: 14-22%, left out)

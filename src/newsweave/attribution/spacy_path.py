@@ -15,8 +15,8 @@ import re
 from functools import lru_cache
 
 from .lexicon import (
-    CUE_LEMMAS, EVALUATIVE_LEMMAS, INTENT_LEMMAS, OBJECT_STANCES, PASSIVE_RAISING_LEMMAS, PHRASAL_STANCES, RAISING_LEMMAS,
-    STANCE_ADJECTIVES, STANCE_LEMMAS,
+    CUE_LEMMAS, EVALUATIVE_LEMMAS, INTENT_LEMMAS, MEMORY_LEMMAS, OBJECT_STANCES, PASSIVE_RAISING_LEMMAS, PHRASAL_STANCES,
+    RAISING_LEMMAS, STANCE_ADJECTIVES, STANCE_LEMMAS,
 )
 from .records import Attribution, CharSpan, kind_of, quoted_spans, source_span, trim
 from .spacy_tags import use_tag_attributes
@@ -552,7 +552,8 @@ def _attribution_at(token, sentence, bounds: CharSpan, text: str, doc) -> Attrib
         return None  # the "subject" lies inside the content: a misparse
     if lead is not None:
         parts.insert(0, lead)
-    return Attribution(kind_of(text, content), _cue_span(token, content), source, parts)
+    return Attribution(kind_of(text, content), _cue_span(token, content), source, parts,
+                       statement=lemma not in MEMORY_LEMMAS)
 
 
 # a speech verb in another attribution's content that PolNeAR train[:420] marks on its own
