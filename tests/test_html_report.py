@@ -337,4 +337,5 @@ def test_counts_are_worded_for_one_and_many():
     from newsweave.render.wording import counted
 
     assert [counted(1, "article"), counted(2, "article"), counted(1, "story"), counted(0, "story"),
-            counted(3, "copy")] == ["1 article", "2 articles", "1 story", "0 stories", "3 copies"]
+            counted(3, "copy"), counted(1, "new story"), counted(2, "new story"), counted(2, "wire copy")] == [
+        "1 article", "2 articles", "1 story", "0 stories", "3 copies", "1 new story", "2 new stories", "2 wire copies"]

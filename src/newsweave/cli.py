@@ -43,7 +43,7 @@ def _ingest(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"added {counted(result.added, 'article')} ({counted(result.duplicates, 'copy')}, "
               f"{counted(result.non_articles, 'non-article')}), skipped {result.skipped} already stored; "
-              f"{result.new_stories} new {'story' if result.new_stories == 1 else 'stories'}, "
+              f"{counted(result.new_stories, 'new story')}, "
               f"{len(result.stories_touched)} touched")
         print(f"{args.db}: {counted(counts['articles'], 'article')} in {counted(counts['stories'], 'story')}")
         for error in errors:

@@ -24,6 +24,7 @@ from .html_parts import Context, chip, esc, format_date, safe_url, story_article
 from .html_sections import (conflict_notes, copy_groups, coverage_matrix, only_and_omitted, speaker_statements,
                             summary_list)
 from .html_style import STYLE, outlet_rules
+from .wording import counted
 
 __all__ = ["render", "safe_url", "esc"]
 
@@ -35,10 +36,9 @@ def _header(ctx: Context, story: Story, anchor: str, sections: list[tuple[str, s
     members = story_articles(ctx, story)
     outlets = {a.outlet for a in members}
     copies = sum(1 for a in members if a.duplicate_of)
-    counts = [f"{len(outlets)} outlet{'s' * (len(outlets) != 1)}",
-              f"{len(members)} article{'s' * (len(members) != 1)}"]
+    counts = [counted(len(outlets), "outlet"), counted(len(members), "article")]
     if copies:
-        counts.append(f"{copies} wire cop{'ies' if copies != 1 else 'y'}")
+        counts.append(counted(copies, "wire copy"))
     dates = story.extra.get("dates")
     if not (isinstance(dates, list) and dates):
         dates = sorted(a.published for a in members if a.published)
@@ -157,9 +157,8 @@ def render(report: Report) -> str:
     leftover = [a for a in report.articles if a.id not in shown]
     outlets = len(ctx.colour)
     title = report.stories[0].title if len(report.stories) == 1 else f"{len(report.stories)} stories"
-    counts = (f"{len(report.stories)} stor{'ies' if len(report.stories) != 1 else 'y'} from "
-              f"{len(report.articles)} article{'s' * (len(report.articles) != 1)} by {outlets} outlet{'s' * (outlets != 1)}"
-              f" · {len(report.errors)} input{'s' * (len(report.errors) != 1)} not read")
+    counts = (f"{counted(len(report.stories), 'story')} from {counted(len(report.articles), 'article')} "
+              f"by {counted(outlets, 'outlet')} · {counted(len(report.errors), 'input')} not read")
     return "".join([
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
         f"<meta http-equiv='Content-Security-Policy' content=\"{CSP}\">",

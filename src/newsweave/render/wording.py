@@ -6,5 +6,8 @@ _IRREGULAR = {"story": "stories", "copy": "copies"}
 
 
 def counted(number: int, noun: str) -> str:
-    """'1 article', '3 articles', '1 story', '2 stories'."""
-    return f"{number} {noun if number == 1 else _IRREGULAR.get(noun, noun + 's')}"
+    """'1 article', '3 articles', '1 new story', '2 new stories', '2 wire copies'."""
+    if number == 1:
+        return f"{number} {noun}"
+    head, space, last = noun.rpartition(" ")
+    return f"{number} {head}{space}{_IRREGULAR.get(last, last + 's')}"
