@@ -399,3 +399,38 @@ def test_datelines_party_tags_ages_and_bodies_before_the_cue(backend):
     assert ("the group", "said", ["“The levy is fair,”"]) in found
     assert ("Lena Quist", "said", ["“We will not stop. We have waited long enough,”"]) in found
     assert not any(cue == "states" for _, cue, _ in found)  # "in all five states": a noun
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_transcript_turns_and_signed_quotations(backend):
+    text = ("Partial transcript follows:\n\n"
+            "\"HOST: Will the ferry run in winter?\n\n"
+            "\"ODA: It will run every day, and the fares stay where they are.\n\n"
+            "\"HOST: And the bridge?\n\n"
+            "\"ODA: The bridge can wait.\n\n"
+            "“The ferry is the only way our children get to school.” ― Mira Holm\n"
+            "UPDATE: The council meets on Monday.\n")
+    found = [_spans(text, a) for a in find_attributions(text, backend=backend)]
+    assert ("ODA", ":", ["It will run every day, and the fares stay where they are"]) in found
+    assert ("HOST", ":", ["Will the ferry run in winter?"]) in found
+    assert ("Mira Holm", "―", ["“The ferry is the only way our children get to school.”"]) in found
+    assert not any(source == "UPDATE" for source, _, _ in found)
+
+
+def test_a_lone_capitals_label_is_no_transcript():
+    from newsweave.attribution import layouts
+
+    text = "UPDATE: The council meets on Monday.\n\nWATCH: The vote.\n\nNOTE: Fares stay low.\n"
+    assert layouts.find_attributions(text) == []
+
+
+@pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")
+def test_words_the_train_table_makes_cues():
+    from newsweave.attribution import candidates
+
+    # the table is counted on PolNeAR train: these words in these shapes are mostly marked there
+    assert candidates.is_cue("noun+clause", "claim") and not candidates.is_cue("noun+clause", "fact")
+    text = ("Politifact checked the mayor’s claim that the harbor lost money every year.\n\n"
+            "Many islanders are afraid that the ferry will stop in winter.\n")
+    found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
+    assert ("the mayor’s", "claim", ["that the harbor lost money every year"]) in found

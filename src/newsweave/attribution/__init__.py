@@ -14,7 +14,7 @@ import re
 
 from ..model import Article, Quote
 from ..segment import sentence_spans
-from . import continuation, rules, spacy_path
+from . import continuation, layouts, rules, spacy_path
 from .lexicon import SOURCE_HEADS
 from .records import Attribution, CharSpan, close_span
 from .speakers import (
@@ -101,12 +101,22 @@ def find_attributions(text: str, backend: str = "auto", model: str | None = None
         attribution.content = [close_span(text, part) for part in attribution.content]
     if continue_paragraphs:
         continuation.continue_paragraphs(text, sentences, found)
+    found = _with_layout(found, layouts.find_attributions(text))
     if outermost:
         found = _outermost(text, found)
     if text is not original:
         for attribution in found:
             attribution.content = [_with_apostrophe_marks(original, text, part) for part in attribution.content]
     return found
+
+
+def _with_layout(found: list[Attribution], laid_out: list[Attribution]) -> list[Attribution]:
+    """Transcript turns and signed quotations where no cue was found at their mark; what was
+    found inside them is theirs (``_outermost`` leaves it out)."""
+    if not laid_out:
+        return found
+    added = [a for a in laid_out if not any(o.cue[0] < a.cue[1] and a.cue[0] < o.cue[1] for o in found)]
+    return sorted(found + added, key=lambda a: a.cue[0])
 
 
 def _outermost(text: str, found: list[Attribution]) -> list[Attribution]:

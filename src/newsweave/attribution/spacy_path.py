@@ -14,6 +14,7 @@ import os
 import re
 from functools import lru_cache
 
+from . import candidates
 from .lexicon import (
     CUE_LEMMAS, EVALUATIVE_LEMMAS, INTENT_LEMMAS, MEMORY_LEMMAS, OBJECT_STANCES, PASSIVE_RAISING_LEMMAS, PHRASAL_STANCES,
     RAISING_LEMMAS, STANCE_ADJECTIVES, STANCE_LEMMAS,
@@ -327,10 +328,16 @@ def _raised(verb, text: str) -> Attribution | None:
     return Attribution(kind_of(text, said), _cue_span(verb, said), None, [trim(text, *_subtree_span(subject)), said])
 
 
-def _stance_adjective(be, text: str) -> Attribution | None:
+def _is_stance_adjective(token, table: bool) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in STANCE_ADJECTIVES or table and candidates.is_cue(candidates.kind_of(token), lemma)
+
+
+def _stance_adjective(be, text: str, table: bool = True) -> Attribution | None:
     """"Republicans have been critical of X", "She is eager to run": the adjective's
-    complement is the content, the subject the source; not a statement."""
-    adjective = next((c for c in be.children if c.dep_ == "acomp" and c.lemma_.lower() in STANCE_ADJECTIVES), None)
+    complement is the content, the subject the source; not a statement. ``table``: also the
+    adjectives train marks with a clause (candidates.py), besides the hand list."""
+    adjective = next((c for c in be.children if c.dep_ == "acomp" and _is_stance_adjective(c, table)), None)
     subject = _source_of(be)
     if adjective is None or subject is None or subject.lower_ in {"i", "you", "we", "it", "there", "that", "this"}:
         return None
@@ -433,7 +440,7 @@ def _cue_word_pattern() -> re.Pattern:
     forms = {"said", "told", "wrote", "written", "thought", "knew", "known", "saw", "seen", "found", "felt",
              "sought", "according", "spoke", "spoken"}
     forms.update(STANCE_ADJECTIVES)
-    for lemma in (*CUE_LEMMAS, *EVALUATIVE_LEMMAS, *STANCE_LEMMAS, *PHRASAL_STANCES):
+    for lemma in (*CUE_LEMMAS, *EVALUATIVE_LEMMAS, *STANCE_LEMMAS, *PHRASAL_STANCES, *candidates.table_cues()):
         stem = lemma[:-1] if lemma.endswith("e") else lemma
         forms.update({lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d",
                       lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})
@@ -465,15 +472,28 @@ def _mask_paragraphs_without_cues(text: str) -> str:
 _LEMMA_FIXES = {"hop": "hope", "retweete": "retweet"}
 
 
-def _attribution_at(token, sentence, bounds: CharSpan, text: str, doc) -> Attribution | None:
-    """The attribution ``token`` is the cue of, if any."""
+def _noun_clause(noun, text: str) -> Attribution | None:
+    """"Trump's claim that ...", "the suggestion that ...": the clause is the content, the
+    possessor (if any, with its "'s", as PolNeAR marks it) the source; not a statement."""
+    clause = candidates.noun_clause(noun)
+    content = trim(text, *_subtree_span(clause))
+    if content[1] - content[0] < 8:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    source = source_span(text, *_subtree_span(owner)) if owner is not None else None
+    return Attribution(kind_of(text, content), (noun.idx, noun.idx + len(noun.text)), source, [content], statement=False)
+
+
+def _attribution_at(token, sentence, bounds: CharSpan, text: str, doc, table: bool = True) -> Attribution | None:
+    """The attribution ``token`` is the cue of, if any; ``table``: words the hand lists lack
+    count where train marks them often in their shape (candidates.py)."""
     according = _according_to(token, sentence, text)
     if according is not None:
         return according
     lemma = token.lemma_.lower()
     lemma = _LEMMA_FIXES.get(lemma, lemma)
     if lemma == "be":
-        stance = _stance_adjective(token, text)
+        stance = _stance_adjective(token, text, table)
         return stance if stance is not None and not _is_aside(token, None, bounds, text) else None
     stance = lemma in STANCE_LEMMAS or _phrasal_stance(token, lemma) or (
         lemma in OBJECT_STANCES and any(c.dep_ == "dobj" for c in token.children))
@@ -491,6 +511,17 @@ def _attribution_at(token, sentence, bounds: CharSpan, text: str, doc) -> Attrib
     # True: reports speech on its own; False: attributes only with a clause after it
     # ("ruled that ...", "determined that ..."): an evaluative or stance verb with a clause
     speaks_alone = CUE_LEMMAS.get(lemma, False if lemma in EVALUATIVE_LEMMAS or lemma in STANCE_LEMMAS else None)
+    if table and (speaks_alone is None or token.pos_ == "NOUN"):  # a noun's lemma may be a verb's ("claim")
+        kind = candidates.kind_of(token)
+        if candidates.is_cue(kind, lemma) and not _is_aside(token, None, bounds, text):
+            if kind == "noun+clause":
+                return _noun_clause(token, text)
+            if kind == "verb+object":
+                found = _evaluation(token, text)
+                if found is not None:
+                    found.statement = False  # "the Senate passed the bill": an act, not words
+                return found
+            speaks_alone = False  # "verb+clause": read like "believe that ..."
     if speaks_alone is None or token.pos_ not in {"VERB", "AUX"}:
         return None
     if _is_parenthetical_cue(token) and not any(c.dep_ == "ccomp" for c in token.children):
@@ -554,6 +585,16 @@ def _attribution_at(token, sentence, bounds: CharSpan, text: str, doc) -> Attrib
         parts.insert(0, lead)
     return Attribution(kind_of(text, content), _cue_span(token, content), source, parts,
                        statement=lemma not in MEMORY_LEMMAS)
+
+
+def lemma_of(token) -> str:
+    lemma = token.lemma_.lower()
+    return _LEMMA_FIXES.get(lemma, lemma)
+
+
+def reads_as_cue(token, sentence, bounds: CharSpan, text: str, doc) -> bool:
+    """Whether the hand lists make ``token`` a cue (bench/fit_cue_table.py counts the rest)."""
+    return _attribution_at(token, sentence, bounds, text, doc, table=False) is not None
 
 
 # a speech verb in another attribution's content that PolNeAR train[:420] marks on its own

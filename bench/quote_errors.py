@@ -1,0 +1,95 @@
+"""Error analysis for `newsweave eval quotes`: PolNeAR relations missed and cues made up, by kind.
+
+A gold relation is *missed* where no predicted cue overlaps its cue; a prediction is a *false
+cue* where its cue overlaps no gold cue. Both are counted by the cue's words (lower-cased), and
+for matched pairs the source and content disagreements are counted by what went wrong
+(no source, a longer or shorter span, another span). Use it on train or dev, never on test.
+
+    nice -n 5 .venv/bin/python bench/quote_errors.py ../shared/data/polnear/dev [--backend rules] [--show 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+
+from newsweave.attribution import find_attributions
+from newsweave.eval.polnear import read_split
+from newsweave.eval.quotes import _joined, _overlaps
+
+
+def _words(text: str, spans) -> str:
+    return " ".join(text[s:e] for s, e in spans).lower().replace("\n", " ")
+
+
+def _how(predicted, gold) -> str:
+    if not predicted and gold:
+        return "none predicted"
+    if predicted and not gold:
+        return "gold has none"
+    p_lo, p_hi, g_lo, g_hi = predicted[0][0], predicted[-1][1], gold[0][0], gold[-1][1]
+    if p_lo <= g_lo and g_hi <= p_hi:
+        return "too long"
+    if g_lo <= p_lo and p_hi <= g_hi:
+        return "too short"
+    if p_lo < g_hi and g_lo < p_hi:
+        return "shifted"
+    return "elsewhere"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path")
+    parser.add_argument("--backend", default="auto")
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--start", type=int, default=0)
+    parser.add_argument("--show", type=int, default=25, help="how many of each list to print")
+    parser.add_argument("--examples", type=int, default=0, help="print this many example sentences per list")
+    args = parser.parse_args()
+    missed, false_cues, source_errors, content_errors = Counter(), Counter(), Counter(), Counter()
+    examples: dict[str, list[str]] = {}
+    for document in read_split(args.path, limit=args.limit, start=args.start):
+        text = document.text
+        predicted = find_attributions(text, backend=args.backend)
+        for gold in document.attributions:
+            hits = [p for p in predicted if _overlaps([p.cue], gold.cue)]
+            cue = _words(text, gold.cue)
+            if not hits:
+                missed[cue] += 1
+                examples.setdefault(f"missed {cue}", []).append(
+                    text[max(0, gold.cue[0][0] - 120):gold.cue[-1][1] + 120].replace("\n", " / "))
+                continue
+            p = hits[0]
+            p_source = (p.source,) if p.source else ()
+            if p_source != gold.source:
+                how = _how(p_source, gold.source)
+                source_errors[how] += 1
+                examples.setdefault(f"source {how}", []).append(
+                    f"{cue!r}: ours {_words(text, p_source)!r} gold {_words(text, gold.source)!r}")
+            p_content = _joined(sorted(p.content), text)
+            if p_content != gold.content:
+                how = _how(p_content, gold.content)
+                content_errors[how] += 1
+                examples.setdefault(f"content {how}", []).append(
+                    f"{cue!r}: ours {_words(text, p_content)[:150]!r} | gold {_words(text, gold.content)[:150]!r}")
+        for p in predicted:
+            if not any(_overlaps([p.cue], gold.cue) for gold in document.attributions):
+                cue = text[p.cue[0]:p.cue[1]].lower()
+                false_cues[cue] += 1
+                examples.setdefault(f"false {cue}", []).append(
+                    text[max(0, p.cue[0] - 120):p.cue[1] + 120].replace("\n", " / "))
+    for title, counter in (("missed gold cues", missed), ("false cues", false_cues),
+                           ("source errors (cue matched)", source_errors),
+                           ("content errors (cue matched)", content_errors)):
+        print(f"== {title}: {sum(counter.values())}")
+        for key, count in counter.most_common(args.show):
+            print(f"{count:5d}  {key}")
+            prefix = {"missed gold cues": "missed ", "false cues": "false "}.get(title)
+            label = f"{prefix}{key}" if prefix else f"{title.split()[0]} {key}"
+            for example in examples.get(label, [])[: args.examples]:
+                print(f"         {example}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
