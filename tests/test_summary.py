@@ -325,16 +325,36 @@ def test_budget_left_after_the_strict_pass_goes_to_a_sentence_that_is_no_near_co
     import numpy as np
 
     from newsweave.model import Span
-    from newsweave.summarize import SummaryWeights, _Candidate, _select, _vectors
+    from newsweave.summarize import ConceptFrequencies, SummaryWeights, _Candidate, _select, _vectors
 
     texts = ["The Kellmoor barrier gave way on Monday and flooded the lower town of Marrowby.",
              "Rescue crews from three counties reached the flooded streets of Marrowby by Tuesday noon.",
              "The Kellmoor barrier gave way on Monday and flooded the lower town of Marrowby again."]
     candidates = [_Candidate(n, 0, Span(f"a{n}", 0, len(t)), t, len(t.split())) for n, t in enumerate(texts)]
-    vectors = _vectors(texts)
+    vectors = _vectors(texts, ConceptFrequencies())
     facts_of = {(0, 0): [0], (1, 0): [0], (2, 0): [0]}  # all three joined in one (loose) fact
     scores = np.array([3.0, 2.0, 1.0])
     strict_only = SummaryWeights(fill_redundancy=-1.0)  # nothing passes the fill test
     assert _select(candidates, scores, vectors, facts_of, 60, strict_only) == [0]
     # the fill takes the rescue sentence (new words), never the near copy of the first
     assert _select(candidates, scores, vectors, facts_of, 60, SummaryWeights()) == [0, 1]
+
+
+def test_idf_is_counted_over_the_whole_input_and_a_story_gets_only_its_own_words():
+    from newsweave.paraphrase import concept_words
+    from newsweave.summarize import ConceptFrequencies
+
+    texts = ["The Kellmoor council voted on Monday to rebuild the barrier.",
+             "The Kellmoor council met again on Tuesday.",
+             "Ferries to Ostrava Point resumed on Monday after the storm.",
+             "The storm closed the harbour of Ostrava Point for a week."]
+    articles = [Article(id=f"a{n}", path=f"a{n}", text=t) for n, t in enumerate(texts)]
+    everything = ConceptFrequencies.of(articles)
+    assert everything.articles == 4
+    story = everything.restricted_to(articles[:2])
+    assert story.articles == 4  # the story's words are still weighed against all four articles
+    council, monday, storm, ferries = (concept_words(w)[0] for w in ("council", "Monday", "storm", "ferries"))
+    assert story.counts[council] == 2 and story.counts[monday] == 2 and storm not in story.counts
+    # a word of more articles weighs less; one no article uses weighs most
+    idf = everything.idf([monday, ferries, "unseen"])
+    assert idf[0] < idf[1] < idf[2]

@@ -41,16 +41,23 @@ def _story_title(articles: list[Article]) -> str:
     return max(titles, key=lambda t: (overlap(t), -titles.index(t)))
 
 
-def build_story(number: int, articles: list[Article], options: Options,
-                copy_groups: list[dedup.CopyGroup]) -> Story:
-    distinct = [a for a in articles if a.duplicate_of is None] or articles
+def distinct_articles(articles: list[Article]) -> list[Article]:
+    """The articles that are not copies of another (all of them if every one is)."""
+    return [a for a in articles if a.duplicate_of is None] or articles
+
+
+def build_story(number: int, articles: list[Article], options: Options, copy_groups: list[dedup.CopyGroup],
+                frequencies: summarize.ConceptFrequencies | None = None) -> Story:
+    """One story's report; ``frequencies`` (for the summary's IDF) are counted over the whole
+    input, by default over the story's own articles."""
+    distinct = distinct_articles(articles)
     facts = align.align_facts(distinct)
     story = Story(
         id=f"story-{number}",
         title=_story_title(articles),
         articles=[a.id for a in articles],
         facts=facts,
-        summary=summarize.summarize(distinct, facts, options.summary_words),
+        summary=summarize.summarize(distinct, facts, options.summary_words, frequencies=frequencies),
         quotes=attribute.attribute_story(articles),
     )
     dates = sorted(a.published for a in articles if a.published)
@@ -105,20 +112,23 @@ def build_stories(groups: list[list[Article]], options: Options, copy_groups: li
     """``build_story`` for each group, numbered from 1, in ``jobs`` worker processes.
 
     Each story needs only its own articles and copy groups (its facts, summary and quotes
-    are its own), so stories are built apart; a worker gets a story's articles and gives
-    back the story. One whose worker dies is built again here.
+    are its own) and, for its summary, how common its words are in all the stories' articles,
+    so stories are built apart; a worker gets a story's articles and gives back the story.
+    One whose worker dies is built again here.
     """
     if sum(map(len, groups)) < WORKERS_MIN_ARTICLES:
         jobs = 1
+    frequencies = summarize.ConceptFrequencies.of(a for articles in groups for a in distinct_articles(articles))
     position = {group.canonical: n for n, group in enumerate(copy_groups)}
     tasks = []
     for number, articles in enumerate(groups, 1):
         own = sorted((position[a.id] for a in articles if a.id in position))
-        tasks.append((number, articles, options, [copy_groups[n] for n in own]))
+        tasks.append((number, articles, options, [copy_groups[n] for n in own],
+                      frequencies.restricted_to(distinct_articles(articles))))
     jobs = min(jobs, len(tasks))
     return [story if isinstance(story, Story) else _build_task(task)
             for task, story in in_order(_build_task, tasks, jobs, ahead=8 * jobs)]
 
 
-def _build_task(task: tuple[int, list[Article], Options, list[dedup.CopyGroup]]) -> Story:
+def _build_task(task: tuple[int, list[Article], Options, list[dedup.CopyGroup], summarize.ConceptFrequencies]) -> Story:
     return build_story(*task)

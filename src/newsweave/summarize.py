@@ -2,7 +2,8 @@
 article that supports it.
 
 Each sentence of the story is scored by what an editor looks for: how central it is to
-the story (TF-IDF cosine with the story's centroid, every article weighing the same), how
+the story (TF-IDF cosine with the story's centroid, every article weighing the same; the
+IDF counted over every article of the input, ``ConceptFrequencies``), how
 early its article tells it (news puts the essentials first), how many other articles
 report the same fact (corroboration, from ``align``), and how much of its wording other
 articles use too (word pairs shared across articles, per word: the concept-coverage idea
@@ -16,10 +17,13 @@ Summary sentences are whole sentences of article text, never rewritten.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
 
 from .model import Article, Fact, Quote, Span, SummarySentence
 from .paraphrase import concept_words, stem
@@ -64,6 +68,43 @@ class _Candidate:
     n_words: int
 
 
+@dataclass
+class ConceptFrequencies:
+    """In how many articles of the input each concept word occurs, for the IDF of sentence
+    vectors.
+
+    Within a story its key words are in most sentences, so an IDF counted over the story's
+    own sentences weighs them down; counted over the whole input, as MEAD's centroid
+    summarizer counted it over a background corpus, it weighs down what every story says
+    and lifts what sets this story apart. Measured with ``newsweave eval summarize``, IDF
+    over all the dataset's articles against over the story's own sentences: NeuS val R1/R2
+    40.77/17.96 vs 40.56/17.77, Multi-News validation 46.35/17.25 vs 46.20/17.11; over the
+    story's own articles only, as good as over its sentences (40.53, 46.16).
+    """
+
+    articles: int = 0
+    counts: Counter = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, articles: Iterable[Article]) -> ConceptFrequencies:
+        frequencies = cls()
+        for article in articles:
+            frequencies.articles += 1
+            frequencies.counts.update(set(concept_words(article.text)))
+        return frequencies
+
+    def restricted_to(self, articles: Iterable[Article]) -> ConceptFrequencies:
+        """The same counts for only the words these articles use: all that summarizing them
+        needs, small enough to hand to a worker process."""
+        used = set().union(*(concept_words(a.text) for a in articles))
+        return ConceptFrequencies(self.articles, Counter({w: self.counts[w] for w in used if w in self.counts}))
+
+    def idf(self, concepts: Iterable[str]) -> np.ndarray:
+        """Smoothed IDF, as scikit-learn's: ln((1 + n) / (1 + df)) + 1."""
+        df = np.array([self.counts.get(c, 0) for c in concepts], dtype=float)
+        return np.log((self.articles + 1) / (df + 1)) + 1
+
+
 def is_summary_worthy(text: str, n_words: int, weights: SummaryWeights = SummaryWeights()) -> bool:
     return (weights.min_words <= n_words <= weights.max_words and not _NOT_PROSE.search(text)
             and bool(_ENDS_SENTENCE.search(text)) and not text.rstrip().endswith("?"))
@@ -91,11 +132,14 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
     return out
 
 
-def _vectors(texts: list[str]):
+def _vectors(texts: list[str], frequencies: ConceptFrequencies):
+    """Unit-length TF-IDF rows (sublinear TF) with the IDF of ``frequencies``."""
+    counter = TfidfVectorizer(analyzer=concept_words, sublinear_tf=True, use_idf=False, norm=None)
     try:
-        return TfidfVectorizer(analyzer=concept_words, sublinear_tf=True).fit_transform(texts)
+        tf = counter.fit_transform(texts)
     except ValueError:  # no content words anywhere
         return None
+    return normalize(tf.multiply(frequencies.idf(counter.get_feature_names_out())[None, :]).tocsr())
 
 
 def sentence_scores(articles: list[Article], candidates: list[_Candidate], vectors,
@@ -149,8 +193,11 @@ def _facts_of_sentences(articles: list[Article], facts: list[Fact]) -> dict[tupl
 
 
 def summarize(articles: list[Article], facts: list[Fact], max_words: int = DEFAULT_WORDS,
-              weights: SummaryWeights = SummaryWeights()) -> list[SummarySentence]:
-    """The story's summary within ``max_words`` words, each sentence with all its sources."""
+              weights: SummaryWeights = SummaryWeights(),
+              frequencies: ConceptFrequencies | None = None) -> list[SummarySentence]:
+    """The story's summary within ``max_words`` words, each sentence with all its sources.
+    ``frequencies`` are counted over the whole input the story comes from (default: over
+    the story's own articles)."""
     candidates = _candidates(articles)
     if not candidates or max_words <= 0:
         return []
@@ -158,7 +205,7 @@ def summarize(articles: list[Article], facts: list[Fact], max_words: int = DEFAU
     n_others = max(1, len(articles) - 1)
     support = np.array([max((len(set(facts[f].sources)) - 1 for f in facts_of.get((c.article, c.sentence), [])),
                             default=0) / n_others for c in candidates])
-    vectors = _vectors([c.text for c in candidates])
+    vectors = _vectors([c.text for c in candidates], frequencies or ConceptFrequencies.of(articles))
     scores = sentence_scores(articles, candidates, vectors, support, weights)
     if weights.shared_bigrams:
         scores = scores + weights.shared_bigrams * _shared_bigram_density(candidates) * max(scores.max(), 0.0)
