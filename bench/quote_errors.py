@@ -82,7 +82,7 @@ def main() -> int:
                            ("source errors (cue matched)", source_errors),
                            ("content errors (cue matched)", content_errors)):
         print(f"== {title}: {sum(counter.values())}")
-        for key, count in counter.most_common(args.show):
+        for key, count in counter.most_common(args.show or None):
             print(f"{count:5d}  {key}")
             prefix = {"missed gold cues": "missed ", "false cues": "false "}.get(title)
             label = f"{prefix}{key}" if prefix else f"{title.split()[0]} {key}"

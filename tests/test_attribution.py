@@ -409,11 +409,13 @@ def test_transcript_turns_and_signed_quotations(backend):
             "\"HOST: And the bridge?\n\n"
             "\"ODA: The bridge can wait.\n\n"
             "“The ferry is the only way our children get to school.” ― Mira Holm\n"
+            "“Keep the winter timetable.”― Per A. Lund.\n"
             "UPDATE: The council meets on Monday.\n")
     found = [_spans(text, a) for a in find_attributions(text, backend=backend)]
     assert ("ODA", ":", ["It will run every day, and the fares stay where they are"]) in found
     assert ("HOST", ":", ["Will the ferry run in winter?"]) in found
     assert ("Mira Holm", "―", ["“The ferry is the only way our children get to school.”"]) in found
+    assert ("Per A. Lund", "―", ["“Keep the winter timetable.”"]) in found  # the line's full stop is not the name's
     assert not any(source == "UPDATE" for source, _, _ in found)
 
 

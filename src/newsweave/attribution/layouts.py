@@ -29,6 +29,9 @@ _SIGNED = re.compile(
 )
 
 
+_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]\.$")
+
+
 def _transcript_turns(text: str) -> list[Attribution]:
     turns = [m for m in _TURN.finditer(text) if m.group("speaker").strip() not in _NOT_SPEAKERS]
     surnames = Counter(m.group("speaker").split()[-1] for m in turns)
@@ -47,7 +50,10 @@ def _signed_quotations(text: str) -> list[Attribution]:
     found = []
     for signed in _SIGNED.finditer(text):
         said: CharSpan = signed.span("said")
-        found.append(Attribution("direct", signed.span("cue"), signed.span("speaker"), [said]))
+        start, end = signed.span("speaker")
+        if text[end - 1] == "." and not _INITIAL.search(text, start, end):
+            end -= 1  # the line's full stop, not an initial's ("Carla Sanchez." but "Julie A.")
+        found.append(Attribution("direct", signed.span("cue"), (start, end), [said]))
     return found
 
 
