@@ -30,11 +30,11 @@ WORKERS_MIN_ARTICLES = 100
 
 
 def _story_title(articles: list[Article]) -> str:
-    """The most representative title: the one sharing most words with the others."""
+    """The most representative title: the one sharing most words with the others (where no
+    article has a title, the first article's opening words, as the article lists name it)."""
     titles = [a.title for a in articles if a.title]
     if not titles:
-        first = articles[0]
-        return first.sentence_text(0)[:120] if first.sentences else first.id
+        return articles[0].headline
     def overlap(title: str) -> int:
         mine = set(title.lower().split())
         return sum(len(mine & set(other.lower().split())) for other in titles if other is not title)
