@@ -407,7 +407,7 @@ def test_transcript_turns_and_signed_quotations(backend):
             "\"HOST: Will the ferry run in winter?\n\n"
             "\"ODA: It will run every day, and the fares stay where they are.\n\n"
             "\"HOST: And the bridge?\n\n"
-            "\"ODA: The bridge can wait.\n\n"
+            "\"ODA: The mayor criticized the bridge plan. It can wait.\n\n"
             "“The ferry is the only way our children get to school.” ― Mira Holm\n"
             "“Keep the winter timetable.”― Per A. Lund.\n"
             "UPDATE: The council meets on Monday.\n")
@@ -416,6 +416,9 @@ def test_transcript_turns_and_signed_quotations(backend):
     assert ("HOST", ":", ["Will the ferry run in winter?"]) in found
     assert ("Mira Holm", "―", ["“The ferry is the only way our children get to school.”"]) in found
     assert ("Per A. Lund", "―", ["“Keep the winter timetable.”"]) in found  # the line's full stop is not the name's
+    # the turn's open quotation mark does not make the mayor the speaker of Oda's whole turn
+    assert ("ODA", ":", ["The mayor criticized the bridge plan. It can wait"]) in found
+    assert not any("ODA" in " ".join(content) for _, _, content in found)
     assert not any(source == "UPDATE" for source, _, _ in found)
 
 

@@ -116,7 +116,11 @@ def _with_layout(found: list[Attribution], laid_out: list[Attribution]) -> list[
     if not laid_out:
         return found
     added = [a for a in laid_out if not any(o.cue[0] < a.cue[1] and a.cue[0] < o.cue[1] for o in found)]
-    return sorted(found + added, key=lambda a: a.cue[0])
+    # a content that runs over a speaker's label ('"WALLACE: ... she has accepted ...' read as
+    # one quotation from its open mark) was read across the turn: the turn is what was said
+    marks = [a.cue for a in added]
+    kept = [o for o in found if not any(s <= m_start < e for s, e in o.content for m_start, _ in marks)]
+    return sorted(kept + added, key=lambda a: a.cue[0])
 
 
 def _outermost(text: str, found: list[Attribution]) -> list[Attribution]:

@@ -402,7 +402,7 @@ def _to_clause_end(text: str, verb, content: CharSpan) -> CharSpan:
     end of the sentence unless a new clause of the reporter's starts first; "told the crowd: “...”" keeps the quotation."""
     start, end = content
     colon = re.match(r"[^“\"]{0,40}?[:,]\s*(?=[“\"])", text[start:end])
-    if colon:
+    if colon and text[start:start + colon.end()].strip(" ,").lower() != "that":  # "that, “...”" keeps its "that"
         start += colon.end()
     rest = text[end:verb.sent.end_char]
     # "admitted that A, but said B": the cue's own second verb is the reporter's again
