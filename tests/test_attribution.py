@@ -439,3 +439,11 @@ def test_words_the_train_table_makes_cues():
             "Many islanders are afraid that the ferry will stop in winter.\n")
     found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
     assert ("the mayor’s", "claim", ["that the harbor lost money every year"]) in found
+
+
+@pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")
+def test_split_quotation_runs_to_its_closing_mark():
+    text = "Intro.\n\n“We owe them honesty,” Mayor Ann Porter said, “and the truth is plain. The mill will close. We will help.”\n"
+    found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
+    assert ("Mayor Ann Porter", "said",
+            ["“We owe them honesty,”", "“and the truth is plain. The mill will close. We will help.”"]) in found

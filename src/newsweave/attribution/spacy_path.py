@@ -217,6 +217,8 @@ def _parenthetical_rest(text: str, verb, paragraph: CharSpan) -> CharSpan | None
     if first.endswith("ing") or first.lower() in {"according", "adding", "saying", "as", "in", "on", "at", "during"}:
         return None
     start, end = trim(text, after, min(sentence_end, paragraph[1]))
+    # '"A," he said, "B. C."': a quotation opening the rest runs to its closing mark
+    start, end = _extend_to_quotes(text, (start, end), paragraph)
     return (start, end) if end - start >= 8 else None
 
 
@@ -380,7 +382,9 @@ def _parenthetical(verb, text: str) -> Attribution | None:
         return None
     before = trim(text, clause.left_edge.idx, verb.left_edge.idx)
     after = trim(text, verb.right_edge.idx + len(verb.right_edge.text), clause.right_edge.idx + len(clause.right_edge.text))
-    parts = [part for part in (before, after) if part[1] > part[0]]
+    # '“A,” he said, “B. C.”': each part runs to its quotation's marks, over sentence ends
+    line = _paragraph(text, verb.idx)
+    parts = [_extend_to_quotes(text, part, line) for part in (before, after) if part[1] > part[0]]
     if sum(end - start for start, end in parts) < 8:
         return None
     return Attribution(kind_of(text, (parts[0][0], parts[-1][1])), _cue_span(verb), _source_span(subject, text), parts)
