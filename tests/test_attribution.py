@@ -447,3 +447,13 @@ def test_split_quotation_runs_to_its_closing_mark():
     found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
     assert ("Mayor Ann Porter", "said",
             ["“We owe them honesty,”", "“and the truth is plain. The mill will close. We will help.”"]) in found
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_headline_speaker_before_a_colon_says_the_rest(backend):
+    text = ("Holm: Council Would Close The Ferry, ‘I Fear The Island Is Next’ for Winter.\n\n"
+            "Lund: Council Must Decide If It Wants a Winter Ferry.\n\nOn Monday the councillors spoke at the harbor.\n")
+    found = [_spans(text, a) for a in find_attributions(text, backend=backend)]
+    assert ("Holm", ":", ["Council Would Close The Ferry, ‘I Fear The Island Is Next’ for Winter"]) in found
+    assert ("Lund", ":", ["Council Must Decide If It Wants a Winter Ferry"]) in found
+    assert not any(cue in {"Must Decide", "Fear"} for _, cue, _ in found)  # inside what they said

@@ -70,7 +70,12 @@ def _merge(parsed: list[Attribution], matched: list[Attribution]) -> list[Attrib
             continue
         c_start, c_end = candidate.content[0][0], candidate.content[-1][1]
         lo, hi = min(c_start, candidate.cue[0]), max(c_end, candidate.cue[1])
-        if not any(lo <= a.cue[0] < hi for a in out):
+        if candidate.cue[1] - candidate.cue[0] == 1:
+            # "Cruz: Trump Would Put ...": a headline's or turn's speaker before a colon says
+            # the rest of the line; a cue the parse saw in it ("Would Put") is inside what was said
+            out = [a for a in out if not c_start <= a.cue[0] < c_end]
+            out.append(candidate)
+        elif not any(lo <= a.cue[0] < hi for a in out):
             out.append(candidate)
     return sorted(out, key=lambda a: a.cue[0])
 
