@@ -16,7 +16,6 @@ from .cue_table import CUE_COUNTS, MIN_SEEN, MIN_SHARE
 CLAUSE_DEPS = {"ccomp"}
 ADJECTIVE_CLAUSE_DEPS = {"ccomp", "xcomp"}
 NOUN_CLAUSE_DEPS = {"acl", "ccomp", "relcl"}
-_NO_SOURCE_SUBJECTS = {"it", "there", "this", "that", "which", "what"}
 
 
 def noun_clause(token):

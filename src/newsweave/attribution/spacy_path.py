@@ -20,6 +20,7 @@ from .lexicon import (
     RAISING_LEMMAS, STANCE_ADJECTIVES, STANCE_LEMMAS,
 )
 from .records import Attribution, CharSpan, kind_of, quoted_spans, source_span, trim
+from .spacy_spans import CUE_PREPOSITIONS, cue_span, extend_to_quotes, line_of, source_of, subject_span, subtree_span
 from .spacy_tags import use_tag_attributes
 
 # the official package first, then the PyPI re-upload of the same pipeline
@@ -75,63 +76,6 @@ def load_model(name: str | None = None):
     return None
 
 
-def _subtree_span(token) -> CharSpan:
-    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
-
-
-def _source_of(verb):
-    # "Trump was criticized by his rivals": the agent speaks, not the passive subject
-    agents = [pobj for child in verb.children if child.dep_ == "agent" for pobj in child.children if pobj.dep_ == "pobj"]
-    if agents:
-        return agents[0]
-    # "Sanders was asked about ...": the passive subject was spoken to, not the speaker
-    # (PolNeAR train 0-399 gives such a cue no source in 206 of 263 cases, the subject in 28)
-    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
-    if subjects:
-        # a misparse can hang a word of a quotation on the cue as a second subject: the
-        # speaker is the one next to the verb
-        return min(subjects, key=lambda child: abs(child.i - verb.i))
-    # "..., adding that ..." / "..., saying ...": the participle's subject is the main verb's
-    if verb.dep_ in {"advcl", "xcomp", "conj"}:
-        for child in verb.head.children:
-            if child.dep_ in _SUBJECTS and child.i < verb.i:
-                return child
-    # "super PACs supporting Kasich": the noun the participle describes
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        return verb.head
-    # "Hart started winning by denouncing the New Deal": the subject of the verb the phrase hangs on
-    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
-        return next((child for child in verb.head.head.children if child.dep_ == "nsubj" and child.i < verb.i), None)
-    return None
-
-
-def _source_span(subject, text: str, verb=None) -> CharSpan:
-    """The subject's whole phrase: PolNeAR's source spans keep what follows a name, a
-    relative clause ("Jason Furman, who leads ...,") or a place ("Senator Chris Murphy of
-    Connecticut"); ``speakers.person_name`` finds the name inside. ``text`` is the article's
-    (``Doc.text`` would rebuild it from every token on each call: a third of the run time).
-    A participle set off by commas at its end ("Rubio, speaking at a rally, said") says
-    what the speaker was doing, and PolNeAR leaves it out."""
-    start, end = _subtree_span(subject)
-    if verb is not None and subject.left_edge.i < verb.i <= subject.right_edge.i:
-        end = verb.left_edge.idx  # "super PACs supporting Kasich": the phrase before the participle
-    doing = [c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.i > subject.i
-             and c.left_edge.i > 0 and subject.doc[c.left_edge.i - 1].text == ","
-             and c.right_edge.i == subject.right_edge.i - (subject.right_edge.text == ",")]
-    if doing:
-        end = subject.doc[doing[0].left_edge.i - 1].idx
-    return source_span(text, start, end)
-
-
-def _extend_to_quotes(text: str, span: CharSpan, sentence: CharSpan) -> CharSpan:
-    """Grow a content span to whole quotations it cuts into (within its sentence)."""
-    start, end = span
-    for q_start, q_end in quoted_spans(text, sentence[0], sentence[1]):
-        if q_start < end and start < q_end:
-            start, end = min(start, q_start), max(end, q_end)
-    return start, end
-
-
 def _content_before(verb, sentence) -> CharSpan | None:
     """For "<content>, X said": everything in the sentence before the subject or verb."""
     first = min([verb] + [c for c in verb.children if c.dep_ in _SUBJECTS], key=lambda t: t.i)
@@ -148,8 +92,8 @@ def _content_before(verb, sentence) -> CharSpan | None:
 def _as_clause_content(verb, text: str) -> CharSpan | None:
     """"As the Post reported, A." / "A, as critics note.": A, the clause the cue hangs on."""
     head = verb.head
-    start, end = _subtree_span(head)
-    own_start, own_end = _subtree_span(verb)
+    start, end = subtree_span(head)
+    own_start, own_end = subtree_span(verb)
     if verb.i < head.i:
         start = own_end
     else:
@@ -173,19 +117,10 @@ def _block_after(text: str, verb) -> CharSpan | None:
     return block if block[1] - block[0] >= 8 else None
 
 
-def _paragraph(text: str, offset: int) -> CharSpan:
-    """The line around ``offset``: PolNeAR's content spans never run over a line break (one
-    of 23,230 train fragments does), and copy without blank lines between paragraphs
-    (live blogs) starts each on a new line."""
-    start = text.rfind("\n", 0, offset)
-    end = text.find("\n", offset)
-    return start + 1, (len(text) if end == -1 else end)
-
-
 def _adjacent_quote(text: str, verb, bounds: CharSpan) -> CharSpan | None:
     """A quotation right before the cue and its subject ("...," he said) or right after it
     (said: "..."); a quotation further away is someone else's or a scare quote."""
-    subject = _source_of(verb)
+    subject = source_of(verb)
     left = min(verb.idx, subject.left_edge.idx if subject is not None else verb.idx)
     right = verb.idx + len(verb.text)
     if subject is not None and subject.i > verb.i:
@@ -206,7 +141,7 @@ _ADDRESSEES = {"dobj", "dative", "npadvmod", "prep"}
 def _parenthetical_rest(text: str, verb, paragraph: CharSpan) -> CharSpan | None:
     """"The Chinese side, he added, is confident ...": the content goes on after the cue."""
     after = verb.idx + len(verb.text)
-    subject = _source_of(verb)
+    subject = source_of(verb)
     if subject is not None and subject.i > verb.i:
         after = subject.right_edge.idx + len(subject.right_edge.text)
     sentence_end = verb.sent.end_char
@@ -218,7 +153,7 @@ def _parenthetical_rest(text: str, verb, paragraph: CharSpan) -> CharSpan | None
         return None
     start, end = trim(text, after, min(sentence_end, paragraph[1]))
     # '"A," he said, "B. C."': a quotation opening the rest runs to its closing mark
-    start, end = _extend_to_quotes(text, (start, end), paragraph)
+    start, end = extend_to_quotes(text, (start, end), paragraph)
     return (start, end) if end - start >= 8 else None
 
 
@@ -228,71 +163,15 @@ _CONTENT_PREPOSITIONS = {"as", "for", "about", "of", "to", "over", "that"}
 _OBJECT_DEPS = {"dobj", "dative", "oprd", "xcomp", "prep", "attr", "acomp", "prt", "pobj"}
 
 
-# PolNeAR's cue spans take in the verb's auxiliaries, negation and adverbs before it ("has
-# also not said"), its particle, a preposition that leads to the content ("warned of",
-# "referring to") and a colon that opens it ("said:"). Share of cue verbs in train[:600]
-# whose neighbour is in the span: aux 98%, neg 99%, "also" 96%, particle 100%, colon 92%,
-# "to" 87%, "for" 88%, "about" 92%, "against" 97%, "with" 83%, "on" 64%, "of" 62%
-_CUE_LEFT_DEPS = {"aux", "auxpass", "neg", "advmod"}
-_NOT_CUE_ADVERBS = {"when", "how", "where", "why", "as", "so", "while", "once", "if"}
-_CUE_PREPOSITIONS = {"to", "for", "about", "against", "with", "of", "on", "over"}
-
-
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-# PolNeAR train takes "in a statement" into the cue about 70% of the time, "in an interview"
-# or "in an email" less than half
-_MEDIA = {"statement", "post", "release"}
-
-
-def _names_medium(preposition) -> bool:
-    """"in a statement": where it was said, not what."""
-    objects = [c for c in preposition.children if c.dep_ == "pobj"]
-    return preposition.lower_ == "in" and bool(objects) and objects[0].lemma_.lower() in _MEDIA
-
-
-def _cue_span(verb, content: CharSpan | None = None) -> CharSpan:
-    """The cue's words around ``verb``: see the comment above."""
-    doc = verb.doc
-    first = verb
-    while first.i > verb.sent.start:
-        before = doc[first.i - 1]
-        if before.head.i != verb.i or before.dep_ not in _CUE_LEFT_DEPS or before.lower_ in _NOT_CUE_ADVERBS:
-            break
-        if before.dep_ == "advmod" and before.pos_ != "ADV":
-            break
-        first = before
-    last = verb
-    after = doc[last.i + 1] if last.i + 1 < verb.sent.end else None
-    if after is not None and after.head.i == verb.i and after.dep_ == "prt":
-        last = after
-        after = doc[last.i + 1] if last.i + 1 < verb.sent.end else None
-    # "said Monday in a statement": the medium is the cue's
-    if after is not None and after.head.i == verb.i and after.dep_ == "npadvmod" and after.lower_ in _WEEKDAYS:
-        nxt = doc[after.i + 1] if after.i + 1 < verb.sent.end else None
-        if nxt is not None and nxt.head.i == verb.i and nxt.dep_ == "prep" and _names_medium(nxt):
-            last = after
-            after = nxt
-    if after is not None and after.head.i == verb.i and after.dep_ == "prep" and _names_medium(after):
-        last = after.right_edge
-        after = doc[last.i + 1] if last.i + 1 < verb.sent.end else None
-    if (after is not None and after.head.i == verb.i and after.dep_ == "prep" and after.lower_ in _CUE_PREPOSITIONS
-            and content is not None and content[0] <= after.right_edge.idx < content[1] and content[0] > after.idx):
-        last = after
-        after = doc[last.i + 1] if last.i + 1 < verb.sent.end else None
-    if after is not None and after.text == ":":
-        last = after
-    return first.idx, last.idx + len(last.text)
-
-
 def _evaluation(verb, text: str) -> Attribution | None:
     """"Obama called the nominee “unfit to serve”": the object phrase, said of by the subject."""
-    subject = _source_of(verb)
+    subject = source_of(verb)
     if subject is None or subject.lower_ in {"i", "you", "we", "it", "that", "this"}:
         return None
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive and subject.dep_ == "pobj":  # "Trump was criticized by his rivals": Trump is what they said of
-        content = trim(text, *_subtree_span(passive[0]))
-        return Attribution(kind_of(text, content), _cue_span(verb), _source_span(subject, text), [content])
+        content = trim(text, *subtree_span(passive[0]))
+        return Attribution(kind_of(text, content), cue_span(verb), subject_span(subject, text), [content])
     objects = [c for c in verb.children if c.i > verb.i and c.dep_ in _OBJECT_DEPS]
     # a later "on his radio show", "this week" says where or when, not what
     objects = [c for i, c in enumerate(objects) if i == 0 or c.dep_ != "prep" or c.lower_ in _CONTENT_PREPOSITIONS]
@@ -305,16 +184,16 @@ def _evaluation(verb, text: str) -> Attribution | None:
     if content[1] - content[0] < 3:
         return None
     # "called for X", "warned of X": the preposition is the cue's, X the content
-    leading = [c for c in verb.children if c.i == verb.i + 1 and (c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in _CUE_PREPOSITIONS)]
-    if not leading and first.dep_ == "prep" and first.lower_ in _CUE_PREPOSITIONS and first.i == verb.i + 2 \
+    leading = [c for c in verb.children if c.i == verb.i + 1 and (c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in CUE_PREPOSITIONS)]
+    if not leading and first.dep_ == "prep" and first.lower_ in CUE_PREPOSITIONS and first.i == verb.i + 2 \
             and verb.doc[verb.i + 1].dep_ == "prt":  # "weighed in on X"
         leading = [first]
     if leading and content[0] <= leading[0].idx:
         content = trim(text, leading[0].idx + len(leading[0].text), content[1])
         if content[1] - content[0] < 3:
             return None
-    content = _extend_to_quotes(text, content, _paragraph(text, verb.idx))
-    return Attribution(kind_of(text, content), _cue_span(verb, content), _source_span(subject, text, verb), [content])
+    content = extend_to_quotes(text, content, line_of(text, verb.idx))
+    return Attribution(kind_of(text, content), cue_span(verb, content), subject_span(subject, text, verb), [content])
 
 
 def _raised(verb, text: str) -> Attribution | None:
@@ -324,10 +203,10 @@ def _raised(verb, text: str) -> Attribution | None:
     complement = next((c for c in verb.children if c.i > verb.i and c.dep_ in {"xcomp", "acomp", "oprd"}), None)
     if subject is None or complement is None or subject.lower_ in {"it", "there", "i", "you", "we"}:
         return None
-    said = trim(text, *_subtree_span(complement))
+    said = trim(text, *subtree_span(complement))
     if said[1] - said[0] < 4:
         return None
-    return Attribution(kind_of(text, said), _cue_span(verb, said), None, [trim(text, *_subtree_span(subject)), said])
+    return Attribution(kind_of(text, said), cue_span(verb, said), None, [trim(text, *subtree_span(subject)), said])
 
 
 def _is_stance_adjective(token, table: bool) -> bool:
@@ -340,7 +219,7 @@ def _stance_adjective(be, text: str, table: bool = True) -> Attribution | None:
     complement is the content, the subject the source; not a statement. ``table``: also the
     adjectives train marks with a clause (candidates.py), besides the hand list."""
     adjective = next((c for c in be.children if c.dep_ == "acomp" and _is_stance_adjective(c, table)), None)
-    subject = _source_of(be)
+    subject = source_of(be)
     if adjective is None or subject is None or subject.lower_ in {"i", "you", "we", "it", "there", "that", "this"}:
         return None
     said = [c for c in adjective.children if c.i > adjective.i and c.dep_ in {"prep", "xcomp", "ccomp"}]
@@ -349,13 +228,13 @@ def _stance_adjective(be, text: str, table: bool = True) -> Attribution | None:
     first = said[0]
     start, end = first.left_edge.idx, said[-1].right_edge.idx + len(said[-1].right_edge.text)
     cue_end = adjective.idx + len(adjective.text)
-    if first.dep_ == "prep" and first.lower_ in _CUE_PREPOSITIONS:  # "critical of": the preposition is the cue's
+    if first.dep_ == "prep" and first.lower_ in CUE_PREPOSITIONS:  # "critical of": the preposition is the cue's
         start = cue_end = first.idx + len(first.text)
     content = trim(text, start, end)
     if content[1] - content[0] < 3:
         return None
-    cue = (_cue_span(be)[0], cue_end)
-    return Attribution(kind_of(text, content), cue, _source_span(subject, text), [content], statement=False)
+    cue = (cue_span(be)[0], cue_end)
+    return Attribution(kind_of(text, content), cue, subject_span(subject, text), [content], statement=False)
 
 
 def _phrasal_stance(verb, lemma: str) -> bool:
@@ -377,17 +256,17 @@ def _is_parenthetical_cue(token) -> bool:
 def _parenthetical(verb, text: str) -> Attribution | None:
     """"Overall, she said, a number of ... are ...": the clause around the cue, in two parts."""
     clause = verb.head
-    subject = _source_of(verb)
+    subject = source_of(verb)
     if subject is None:
         return None
     before = trim(text, clause.left_edge.idx, verb.left_edge.idx)
     after = trim(text, verb.right_edge.idx + len(verb.right_edge.text), clause.right_edge.idx + len(clause.right_edge.text))
     # '“A,” he said, “B. C.”': each part runs to its quotation's marks, over sentence ends
-    line = _paragraph(text, verb.idx)
-    parts = [_extend_to_quotes(text, part, line) for part in (before, after) if part[1] > part[0]]
+    line = line_of(text, verb.idx)
+    parts = [extend_to_quotes(text, part, line) for part in (before, after) if part[1] > part[0]]
     if sum(end - start for start, end in parts) < 8:
         return None
-    return Attribution(kind_of(text, (parts[0][0], parts[-1][1])), _cue_span(verb), _source_span(subject, text), parts)
+    return Attribution(kind_of(text, (parts[0][0], parts[-1][1])), cue_span(verb), subject_span(subject, text), parts)
 
 
 def _is_aside(verb, subject, bounds: CharSpan, text: str) -> bool:
@@ -426,7 +305,7 @@ def _according_to(token, sentence, text: str) -> Attribution | None:
     objects = [c for c in to.children if c.dep_ == "pobj"]
     if not objects:
         return None
-    source = source_span(text, *_subtree_span(objects[0]))
+    source = source_span(text, *subtree_span(objects[0]))
     cue = (token.idx, to.idx + len(to.text))
     if token.i == sentence.start:
         content = trim(text, source[1], sentence.end_char)
@@ -480,11 +359,11 @@ def _noun_clause(noun, text: str) -> Attribution | None:
     """"Trump's claim that ...", "the suggestion that ...": the clause is the content, the
     possessor (if any, with its "'s", as PolNeAR marks it) the source; not a statement."""
     clause = candidates.noun_clause(noun)
-    content = trim(text, *_subtree_span(clause))
+    content = trim(text, *subtree_span(clause))
     if content[1] - content[0] < 8:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    source = source_span(text, *_subtree_span(owner)) if owner is not None else None
+    source = source_span(text, *subtree_span(owner)) if owner is not None else None
     return Attribution(kind_of(text, content), (noun.idx, noun.idx + len(noun.text)), source, [content], statement=False)
 
 
@@ -535,7 +414,7 @@ def _attribution_at(token, sentence, bounds: CharSpan, text: str, doc, table: bo
     lead: CharSpan | None = None
     if complement:
         child = complement[0]
-        start, end = _subtree_span(child)
+        start, end = subtree_span(child)
         if child.i > token.i:
             # include a "that" the parser hangs on the verb, not inside the clause
             start = min(start, *(c.idx for c in token.children if c.dep_ == "mark" and c.i > token.i), start)
@@ -553,22 +432,22 @@ def _attribution_at(token, sentence, bounds: CharSpan, text: str, doc, table: bo
         content = _as_clause_content(token, text)
     if content is None and speaks_alone:
         # a quotation may run over several sentences before its cue: look in the paragraph
-        content = _adjacent_quote(text, token, _paragraph(text, token.idx))
+        content = _adjacent_quote(text, token, line_of(text, token.idx))
     if content is None and speaks_alone:
         block = _block_after(text, token)
         if block is not None:
-            subject = _source_of(token)
-            source = _source_span(subject, text) if subject is not None else None
-            return Attribution(kind_of(text, block), _cue_span(token), source, [block])
+            subject = source_of(token)
+            source = subject_span(subject, text) if subject is not None else None
+            return Attribution(kind_of(text, block), cue_span(token), source, [block])
     if content is None and speaks_alone and lemma not in _NO_OBJECT_CONTENT:
         # "pledged to win", "urged voters to unite", "did not respond to requests"
         return _evaluation(token, text)
-    if content is None and lemma in INTENT_LEMMAS and not _is_aside(token, _source_of(token), bounds, text):
+    if content is None and lemma in INTENT_LEMMAS and not _is_aside(token, source_of(token), bounds, text):
         return _evaluation(token, text)
     if content is None or content[1] - content[0] < 8:
         return None
-    paragraph = _paragraph(text, token.idx)
-    content = _extend_to_quotes(text, content, paragraph)
+    paragraph = line_of(text, token.idx)
+    content = extend_to_quotes(text, content, paragraph)
     content = trim(text, max(content[0], paragraph[0]), min(content[1], paragraph[1]))
     if content[1] - content[0] < 8:
         return None
@@ -579,15 +458,15 @@ def _attribution_at(token, sentence, bounds: CharSpan, text: str, doc, table: bo
         rest = _parenthetical_rest(text, token, paragraph)
         if rest is not None:
             parts.append(rest)
-    subject = _source_of(token)
+    subject = source_of(token)
     if not speaks_alone and _is_aside(token, subject, bounds, text):
         return None
-    source = _source_span(subject, text, token) if subject is not None else None
+    source = subject_span(subject, text, token) if subject is not None else None
     if source is not None and content[0] <= source[0] < content[1]:
         return None  # the "subject" lies inside the content: a misparse
     if lead is not None:
         parts.insert(0, lead)
-    return Attribution(kind_of(text, content), _cue_span(token, content), source, parts,
+    return Attribution(kind_of(text, content), cue_span(token, content), source, parts,
                        statement=lemma not in MEMORY_LEMMAS)
 
 
