@@ -4,7 +4,8 @@ A cue is a reporting or belief verb (lexicon.CUE_LEMMAS); its content is its cla
 complement (``ccomp``), or for "..., X said" the clause it hangs from, or a quotation
 beside it; its source is its subject (the subject of the main verb for "..., adding
 that ..."). "According to X" is handled here as well, and so are stances PolNeAR counts
-("spoke about X", "was critical of X"), marked as no statement for the reader. Sentences the parse gets wrong
+("spoke about X", "was critical of X"), marked as no statement for the reader. Words the
+lists lack count where PolNeAR train marks them often in their shape (candidates.py). Sentences the parse gets wrong
 (inverted "..., stressed the Russian president.") fall to the rule path afterwards.
 """
 
