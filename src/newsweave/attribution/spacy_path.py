@@ -5,8 +5,9 @@ complement (``ccomp``), or for "..., X said" the clause it hangs from, or a quot
 beside it; its source is its subject (the subject of the main verb for "..., adding
 that ..."). "According to X" is handled here as well, and so are stances PolNeAR counts
 ("spoke about X", "was critical of X"), marked as no statement for the reader. Words the
-lists lack count where PolNeAR train marks them often in their shape (candidates.py). Sentences the parse gets wrong
-(inverted "..., stressed the Russian president.") fall to the rule path afterwards.
+lists lack count where PolNeAR train marks them often in their shape (candidates.py).
+Sentences the parse gets wrong (inverted "..., stressed the Russian president.") fall to
+the rule path afterwards.
 """
 
 from __future__ import annotations
