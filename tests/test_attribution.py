@@ -457,3 +457,10 @@ def test_headline_speaker_before_a_colon_says_the_rest(backend):
     assert ("Holm", ":", ["Council Would Close The Ferry, ‘I Fear The Island Is Next’ for Winter"]) in found
     assert ("Lund", ":", ["Council Must Decide If It Wants a Winter Ferry"]) in found
     assert not any(cue in {"Must Decide", "Fear"} for _, cue, _ in found)  # inside what they said
+
+
+def test_a_headline_verb_is_no_part_of_a_name():
+    text = ("Mayor Ann Porter Speaks with Governor Ivo Marsh on the Phone\n\n"
+            "Mayor Porter said that the ferry would run all winter and that the fares would stay low.\n")
+    article = _article("h", text)
+    assert {q.speaker for q in extract_quotes(article, backend="rules")} == {"Ann Porter"}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Fact, Quote
-from .lexicon import TITLE_WORDS
+from .lexicon import CUE_LEMMAS, EVALUATIVE_LEMMAS, STANCE_LEMMAS, TITLE_WORDS
 
 _PRONOUNS = {"he", "she", "they", "i", "we", "who", "him", "her", "it"}
 _TITLE = re.compile(rf"\b{TITLE_WORDS}(?=\s)", re.IGNORECASE)
@@ -25,7 +25,18 @@ _ROLE_THEN_NAME = re.compile(r"^(?P<role>[^,]*\b[a-z][^,]*),\s+(?P<name>[A-Z][\w
 _PLACE_TAIL = re.compile(r"(?<=\w)\s+(?:of|in|at|from|on|during|for|with)\s.*$")
 _DETERMINER = re.compile(r"^(?:the|his|her|their|its|a|an|another)\s+", re.IGNORECASE)
 # "Chinese President Xi Jinping": qualifier words, a title, then the name
-_ROLE_AND_NAME = re.compile(rf"\b((?:[A-Z][\w'’-]+\s+){{0,3}}?){TITLE_WORDS}\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){{0,2}})")
+def _headline_verbs() -> str:
+    """'Speaks|Says|Meets|...': a headline's verb after a name ("President Xi Jinping Speaks
+    with ..."), which is no part of the name."""
+    lemmas = {*CUE_LEMMAS, *EVALUATIVE_LEMMAS, *STANCE_LEMMAS, "speak", "meet", "hold", "talk", "visit", "phone",
+              "receive", "host", "send", "win", "sign", "lead", "join", "hit", "open", "take"}
+    forms = {lemma[:-1] + "ies" if lemma.endswith("y") else lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
+             for lemma in lemmas}
+    return "|".join(sorted((f.capitalize() for f in forms), key=len, reverse=True))
+
+
+_HEADLINE_VERB = _headline_verbs()
+_ROLE_AND_NAME = re.compile(rf"\b((?:[A-Z][\w'’-]+\s+){{0,3}}?){TITLE_WORDS}\s+((?:[A-Z][\w'’-]+)(?:\s+(?!(?:{_HEADLINE_VERB})\b)[A-Z][\w'’-]+){{0,2}})")
 _STOPWORDS = set(
     "a an the of to in on at for and or but is are was were be been by with that this it its as from "
     "has have had will would can could should their his her they he she we i not also which who".split()
