@@ -464,3 +464,12 @@ def test_a_headline_verb_is_no_part_of_a_name():
             "Mayor Porter said that the ferry would run all winter and that the fares would stay low.\n")
     article = _article("h", text)
     assert {q.speaker for q in extract_quotes(article, backend="rules")} == {"Ann Porter"}
+
+
+@pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")
+def test_a_subject_inside_a_quotation_is_not_its_speaker():
+    text = ("The letter went on.\n\n"
+            "“The council will almost certainly approve a badly planned pier, a costly one that nobody on the island wants.”\n")
+    found = find_attributions(text, backend="spacy")
+    # "The council" is what the letter's writer says something of, not who is speaking
+    assert found and all(a.source is None or text[a.source[0]:a.source[1]] != "The council" for a in found)
