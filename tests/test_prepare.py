@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SEEDS, store_rows
-from newsweave import pipeline, prepare, store
+from newsweave import ingest, pipeline, prepare, store
 from newsweave.model import InputError
 from newsweave.render.json_report import render
 from newsweave.workers import WorkerCrash, in_order
@@ -159,3 +159,36 @@ def test_cli_takes_jobs_and_reports_bad_files_without_traceback(tmp_path):
     result = subprocess.run([sys.executable, "-m", "newsweave", "ingest", str(folder), "--db", str(tmp_path / "n.db"),
                              "--jobs", "0"], capture_output=True, text=True)
     assert result.returncode == 2 and "positive whole number" in result.stderr
+
+
+def test_a_big_json_lines_file_is_prepared_in_parts_with_the_same_result(tmp_path, always_workers, monkeypatch):
+    lines = []
+    for n in range(40):
+        record = {"title": f"Ferry {n} resumes", "source": "Varnholm Post",
+                  "text": f"The ferry number {n} of Varnholm resumed service on Monday after the storm, the harbour master said."}
+        lines.append(json.dumps(record) if n % 13 else '{"text": ')  # four malformed lines among them
+        if n == 20:
+            lines.append("")  # a blank line is skipped, not an error
+    path = tmp_path / "dump.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+    def prepared(jobs):
+        batches = list(prepare.prepare_batches([str(path)], jobs=jobs))
+        return ([(a.id, a.title, a.text) for b in batches for a in b.articles],
+                [e for b in batches for e in b.errors], sum(b.files for b in batches))
+
+    monkeypatch.setattr(prepare, "PART_BYTES", path.stat().st_size // 5)
+    whole, in_parts = prepared(1), prepared(2)
+    assert in_parts == whole
+    articles, errors, files = whole
+    assert len(articles) == 36 and files == 1 and articles[0][0] == "dump#2"
+    assert sorted(e.path for e in errors) == [f"{path}:{n}" for n in (1, 14, 28, 41)]
+    assert ingest.parts_of(ingest.InputFile(path, tmp_path), prepare.PART_BYTES) == 5
+
+
+def test_an_error_of_a_whole_file_read_in_parts_is_reported_once(tmp_path, always_workers, monkeypatch):
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(b"\xff\xfe\x00" * 4000 + bytes(range(256)) * 40)
+    monkeypatch.setattr(prepare, "PART_BYTES", 2000)
+    errors = [e for b in prepare.prepare_batches([str(path)], jobs=2) for e in b.errors]
+    assert len(errors) == 1 and errors[0].path == str(path)

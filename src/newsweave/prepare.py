@@ -6,7 +6,8 @@ segmentation, the dedup sketch (``dedup.sketch_text``) and the story term counts
 ``prepare_paths`` runs them in ``jobs`` worker processes (``workers.in_order``), at most
 ``jobs`` files ahead of the caller, and hands the files back in input order with their
 input errors, so the caller does the ordered work (duplicate lookup, story assignment,
-adding to the store) while the workers read on.
+adding to the store) while the workers read on. A big JSON Lines file is prepared in parts
+(``PART_BYTES``, by line ranges) and handed back as its parts, in order.
 
 One cleaning step does look across files: a paragraph that recurs in many articles of one
 outlet (a newsletter box, a slogan) is boilerplate (``clean.remove_repeated_lines``), and
@@ -36,6 +37,9 @@ from .workers import WorkerCrash, in_order
 # the workers takes a few seconds (a process importing newsweave), about what reading,
 # cleaning and segmenting a megabyte of articles takes.
 WORKERS_MIN_BYTES = 1_000_000
+# With workers, a JSON Lines file is prepared in parts of about this size (by line ranges), so
+# that one big file (a crawler's dump) keeps every worker busy rather than one.
+PART_BYTES = 4_000_000
 
 
 @dataclass(frozen=True)
@@ -80,13 +84,16 @@ def prepare_paths(paths: list[str], jobs: int = 1, steps: Steps = Steps(), on_fi
         on_discover(len(files))
     if errors:
         yield Prepared(errors=errors)
-    tasks = list(zip(files, ingest.unique_ids(files)))
     if _input_bytes(files) < WORKERS_MIN_BYTES:
         jobs = 1
-    for (item, _), prepared in in_order(partial(_prepare_task, steps=steps), tasks, min(jobs, len(tasks))):
+    tasks = [(item, article_id, (k, n)) for item, article_id in zip(files, ingest.unique_ids(files))
+             for n in [ingest.parts_of(item, PART_BYTES) if jobs > 1 else 1] for k in range(n)]
+    for (item, _, (k, n)), prepared in in_order(partial(_prepare_task, steps=steps), tasks, min(jobs, len(tasks))):
         if isinstance(prepared, WorkerCrash):
-            prepared = Prepared(errors=[InputError(str(item.path), f"cannot read file: {prepared}")], files=1)
-        if on_file is not None:
+            where = str(item.path) if n == 1 else f"{item.path} (part {k + 1} of {n})"
+            prepared = Prepared(errors=[InputError(where, f"cannot read file: {prepared}")])
+        prepared.files = int(k == n - 1)  # a file is done with its last part
+        if on_file is not None and k == n - 1:
             on_file(item)
         yield prepared
 
@@ -129,11 +136,13 @@ def remove_repeated_lines(batch: Prepared, steps: Steps) -> Prepared:
     return batch
 
 
-def prepare_file(item: ingest.InputFile, article_id: str, steps: Steps = Steps()) -> Prepared:
-    """Read one file and prepare its articles; anything unexpected is an error of this file."""
+def prepare_file(item: ingest.InputFile, article_id: str, steps: Steps = Steps(),
+                 part: tuple[int, int] = (0, 1)) -> Prepared:
+    """Read one file (or its ``part``, as ``ingest.read_file``) and prepare its articles;
+    anything unexpected is an error of this file."""
     started = time.process_time()
     try:
-        articles, errors = ingest.read_file(item, article_id)
+        articles, errors = ingest.read_file(item, article_id, part)
         read = time.process_time() - started
         prepared = prepare_articles(articles, steps)
     except Exception as exc:  # a bug on one strange file must not end the run
@@ -164,8 +173,9 @@ def prepare_articles(articles: list[Article], steps: Steps = Steps()) -> Prepare
     return prepared
 
 
-def _prepare_task(task: tuple[ingest.InputFile, str], steps: Steps) -> Prepared:
-    return prepare_file(*task, steps=steps)
+def _prepare_task(task: tuple[ingest.InputFile, str, tuple[int, int]], steps: Steps) -> Prepared:
+    item, article_id, part = task
+    return prepare_file(item, article_id, steps, part)
 
 
 def prepare_article(article: Article, steps: Steps, seconds: Counter) -> tuple[TextSketch | None, Counter | None]:

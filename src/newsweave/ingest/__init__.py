@@ -20,7 +20,7 @@ PLUGINS = (text, html, jsonl)
 EXTENSION_TO_PLUGIN = {ext: plugin for plugin in PLUGINS for ext in plugin.EXTENSIONS}
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
-__all__ = ["IngestError", "read_paths", "read_file", "discover", "unique_ids", "make_ids_unique", "EXTENSION_TO_PLUGIN",
+__all__ = ["IngestError", "read_paths", "read_file", "parts_of", "discover", "unique_ids", "make_ids_unique", "EXTENSION_TO_PLUGIN",
            "MAX_FILE_BYTES"]
 
 
@@ -93,7 +93,21 @@ def discover(paths: list[str]) -> tuple[list[InputFile], list[InputError]]:
     return files, errors
 
 
-def read_file(item: InputFile, article_id: str) -> tuple[list[Article], list[InputError]]:
+def parts_of(item: InputFile, part_bytes: int) -> int:
+    """Into how many parts of about ``part_bytes`` the file can be read (``read_file``'s
+    ``part``): JSON Lines files, by line ranges; one for every other file."""
+    if item.path.suffix.lower() not in jsonl.SPLITS_INTO_PARTS:
+        return 1
+    try:
+        size = item.path.stat().st_size
+    except OSError:
+        return 1  # reported when the file is read
+    return max(1, min(size // max(1, part_bytes), MAX_FILE_BYTES // max(1, part_bytes)))
+
+
+def read_file(item: InputFile, article_id: str, part: tuple[int, int] = (0, 1)) -> tuple[list[Article], list[InputError]]:
+    """The file's articles and errors; ``part`` ``(k, n)`` of a file ``parts_of`` splits:
+    only the k-th of its n parts (an error of the whole file comes with part 0)."""
     path = str(item.path)
     plugin = EXTENSION_TO_PLUGIN.get(item.path.suffix.lower())
     if plugin is None:
@@ -105,11 +119,15 @@ def read_file(item: InputFile, article_id: str) -> tuple[list[Article], list[Inp
         if size == 0:
             raise IngestError("empty file")
         data = item.path.read_bytes()
+        if part != (0, 1):
+            return plugin.read(data, path, article_id, part)
         return plugin.read(data, path, article_id)
-    except IngestError as exc:
+    except (IngestError, OSError) as exc:
+        if part[0]:
+            return [], []
+        if isinstance(exc, OSError):
+            return [], [InputError(path, f"cannot read file: {exc.strerror or exc}")]
         return [], [InputError(path, str(exc))]
-    except OSError as exc:
-        return [], [InputError(path, f"cannot read file: {exc.strerror or exc}")]
     except Exception as exc:  # a parser bug on one strange file must not end the run
         return [], [InputError(path, f"cannot read file: unexpected {exc.__class__.__name__}: {exc}")]
 

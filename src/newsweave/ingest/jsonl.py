@@ -9,6 +9,7 @@ from ..model import Article, InputError
 from .common import IngestError, decode_text
 
 EXTENSIONS = (".json", ".jsonl")
+SPLITS_INTO_PARTS = (".jsonl",)  # a JSON Lines file can be read in parts, by line ranges
 TEXT_FIELDS = ("text", "body")
 
 
@@ -40,14 +41,25 @@ def _string(value) -> str | None:
     return str(value).strip() or None if value not in (None, "") else None
 
 
-def read(data: bytes, path: str, article_id: str):
-    text = decode_text(data)
-    if not text.strip():
-        raise IngestError("file holds only white space")
+def read(data: bytes, path: str, article_id: str, part: tuple[int, int] = (0, 1)):
+    """The file's articles and its bad records; ``part`` ``(k, n)``: only the records of the
+    k-th of n equal line ranges of a JSON Lines file (line numbers and ids as in the whole
+    file; what concerns the whole file, its errors and a JSON document, goes with part 0)."""
+    k, n = part
+    try:
+        text = decode_text(data)
+        if not text.strip():
+            raise IngestError("file holds only white space")
+    except IngestError:
+        if k:
+            return [], []
+        raise
     articles: list[Article] = []
     errors: list[InputError] = []
     stripped = text.lstrip()
     if path.lower().endswith(".json") or stripped.startswith("["):
+        if k:
+            return [], []
         try:
             payload = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -62,7 +74,9 @@ def read(data: bytes, path: str, article_id: str):
                 except IngestError as exc:
                     errors.append(InputError(f"{path}#{n}", str(exc)))
             return articles, errors
-    for lineno, line in enumerate(text.splitlines(), 1):
+    lines = text.splitlines()
+    first, last = k * len(lines) // n, (k + 1) * len(lines) // n
+    for lineno, line in enumerate(lines[first:last], first + 1):
         if not line.strip():
             continue
         try:
@@ -72,6 +86,6 @@ def read(data: bytes, path: str, article_id: str):
             errors.append(InputError(f"{path}:{lineno}", f"malformed JSON line: {exc.msg} at column {exc.colno}"))
         except IngestError as exc:
             errors.append(InputError(f"{path}:{lineno}", str(exc)))
-    if not articles and not errors:
+    if not articles and not errors and n == 1:
         raise IngestError("no records")
     return articles, errors
