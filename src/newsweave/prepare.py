@@ -91,8 +91,7 @@ def prepare_paths(paths: list[str], jobs: int = 1, steps: Steps = Steps(), on_fi
     for (item, _, (k, n)), prepared in in_order(partial(_prepare_task, steps=steps), tasks, min(jobs, len(tasks))):
         if isinstance(prepared, WorkerCrash):
             where = str(item.path) if n == 1 else f"{item.path} (part {k + 1} of {n})"
-            prepared = Prepared(errors=[InputError(where, f"cannot read file: {prepared}")])
-        prepared.files = int(k == n - 1)  # a file is done with its last part
+            prepared = Prepared(errors=[InputError(where, f"cannot read file: {prepared}")], files=int(k == n - 1))
         if on_file is not None and k == n - 1:
             on_file(item)
         yield prepared
@@ -139,7 +138,8 @@ def remove_repeated_lines(batch: Prepared, steps: Steps) -> Prepared:
 def prepare_file(item: ingest.InputFile, article_id: str, steps: Steps = Steps(),
                  part: tuple[int, int] = (0, 1)) -> Prepared:
     """Read one file (or its ``part``, as ``ingest.read_file``) and prepare its articles;
-    anything unexpected is an error of this file."""
+    anything unexpected is an error of this file. The file counts as done with its last part."""
+    done = int(part[0] == part[1] - 1)
     started = time.process_time()
     try:
         articles, errors = ingest.read_file(item, article_id, part)
@@ -147,10 +147,10 @@ def prepare_file(item: ingest.InputFile, article_id: str, steps: Steps = Steps()
         prepared = prepare_articles(articles, steps)
     except Exception as exc:  # a bug on one strange file must not end the run
         error = f"cannot read file: unexpected {exc.__class__.__name__}: {exc}"
-        return Prepared(errors=[InputError(str(item.path), error)], files=1)
+        return Prepared(errors=[InputError(str(item.path), error)], files=done)
     prepared.errors.extend(errors)
     prepared.seconds["read"] += read
-    prepared.files = 1
+    prepared.files = done
     return prepared
 
 

@@ -44,16 +44,12 @@ def _string(value) -> str | None:
 def read(data: bytes, path: str, article_id: str, part: tuple[int, int] = (0, 1)):
     """The file's articles and its bad records; ``part`` ``(k, n)``: only the records of the
     k-th of n equal line ranges of a JSON Lines file (line numbers and ids as in the whole
-    file; what concerns the whole file, its errors and a JSON document, goes with part 0)."""
+    file; a JSON document goes with part 0, and ``read_file`` reports an error of the whole
+    file with part 0 only)."""
     k, n = part
-    try:
-        text = decode_text(data)
-        if not text.strip():
-            raise IngestError("file holds only white space")
-    except IngestError:
-        if k:
-            return [], []
-        raise
+    text = decode_text(data)
+    if not text.strip():
+        raise IngestError("file holds only white space")
     articles: list[Article] = []
     errors: list[InputError] = []
     stripped = text.lstrip()
