@@ -22,7 +22,7 @@ from .lexicon import (
     RAISING_LEMMAS, STANCE_ADJECTIVES, STANCE_LEMMAS,
 )
 from .records import Attribution, CharSpan, kind_of, quoted_spans, source_span, trim
-from .spacy_spans import CUE_PREPOSITIONS, cue_span, extend_to_quotes, line_of, source_of, subject_span, subtree_span
+from .spacy_spans import CUE_PREPOSITIONS, cue_span, extend_to_quotes, lead_quote, line_of, source_of, subject_span, subtree_span
 from .spacy_tags import use_tag_attributes
 
 # the official package first, then the PyPI re-upload of the same pipeline
@@ -466,6 +466,8 @@ def _attribution_at(token, sentence, bounds: CharSpan, text: str, doc, table: bo
     source = subject_span(subject, text, token) if subject is not None else None
     if source is not None and content[0] <= source[0] < content[1]:
         return None  # the "subject" lies inside the content: a misparse
+    if lead is None and content[0] > token.idx and any(c.dep_ in _SUBJECTS for c in token.children):
+        lead = lead_quote(text, max(sentence.start_char, paragraph[0]), min(token.idx, source[0] if source else token.idx))
     if lead is not None:
         parts.insert(0, lead)
     return Attribution(kind_of(text, content), cue_span(token, content), source, parts,

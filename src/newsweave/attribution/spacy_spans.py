@@ -130,3 +130,15 @@ def cue_span(verb, content: CharSpan | None = None) -> CharSpan:
     if after is not None and after.text == ":":
         last = after
     return first.idx, last.idx + len(last.text)
+
+
+def lead_quote(text: str, sentence_start: int, block_start: int) -> CharSpan | None:
+    """'“Every time,” he said, “you ...”': a quotation that opens the sentence and breaks off
+    with a comma right before the speaker and cue is the first part of what follows them."""
+    for q_start, q_end in quoted_spans(text, sentence_start, block_start):
+        between = text[q_end:block_start].strip()
+        if text[sentence_start:q_start].strip() or between not in {"", ","}:
+            continue
+        if between == "," or text[q_start:q_end].rstrip("”\"'’").endswith(","):
+            return q_start, q_end
+    return None
