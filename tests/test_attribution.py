@@ -483,3 +483,10 @@ def test_a_quotation_broken_off_before_its_speaker_is_the_first_part():
     assert ("Lund", "told", ["“On this basis,”", "“the ferry should run all year.”"]) in found
     # the participle's content is its own clause, not the main verb's quotation
     assert not any(cue == "adding" and len(content) > 1 for _, cue, content in found)
+
+
+@pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")
+def test_the_rest_of_a_quotation_after_whom_and_when():
+    text = "Intro.\n\n“The ferry is not just late,” Lund told reporters on Monday, “but too small for the island.”\n"
+    found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
+    assert ("Lund", "told", ["“The ferry is not just late,”", "“but too small for the island.”"]) in found

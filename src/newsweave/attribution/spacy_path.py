@@ -138,6 +138,9 @@ def _adjacent_quote(text: str, verb, bounds: CharSpan) -> CharSpan | None:
 
 
 _ADDRESSEES = {"dobj", "dative", "npadvmod", "prep"}
+# words that open the reporter's own clause after a cue, not the rest of what was said
+_NOT_REST = {"according", "adding", "saying", "as", "in", "on", "at", "during", "after", "before", "when", "while",
+             "because", "since", "although", "though", "if", "who", "which", "where"}
 
 
 def _parenthetical_rest(text: str, verb, paragraph: CharSpan) -> CharSpan | None:
@@ -146,14 +149,22 @@ def _parenthetical_rest(text: str, verb, paragraph: CharSpan) -> CharSpan | None
     subject = source_of(verb)
     if subject is not None and subject.i > verb.i:
         after = subject.right_edge.idx + len(subject.right_edge.text)
+    # '"A," Lund told reporters on Monday, "B."': whom and when come before the rest
+    for child in verb.children:
+        if child.i > verb.i and child.idx >= after:
+            if child.dep_ not in _ADDRESSEES | {"advmod"} or any(t.text == "," for t in child.subtree):
+                break
+            after = child.right_edge.idx + len(child.right_edge.text)
     sentence_end = verb.sent.end_char
     rest = text[after:sentence_end]
     if not rest.startswith(",") or len(rest.split()) < 4:
         return None
     first = rest[1:].split()[0]
-    if first.endswith("ing") or first.lower() in {"according", "adding", "saying", "as", "in", "on", "at", "during"}:
+    if first.endswith("ing") or first.lower() in _NOT_REST:
         return None
     start, end = trim(text, after, min(sentence_end, paragraph[1]))
+    if text.startswith("and ", start):  # "..., the agency said, and B": B without the "and"
+        start += 4
     # '"A," he said, "B. C."': a quotation opening the rest runs to its closing mark
     start, end = extend_to_quotes(text, (start, end), paragraph)
     return (start, end) if end - start >= 8 else None
