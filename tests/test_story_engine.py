@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import copy
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -329,20 +330,23 @@ def test_copies_join_their_canonicals_story_without_being_clustered_again():
     assert {f"copy{i}" for i in range(50)} in groups and {"other"} in groups
 
 
-def _news_with_copies(folder, data_dir, stories=40):
-    """Multi-News validation documents of the first ``stories`` stories as JSONL, two days of
-    them, with exact and edited copies by other outlets: real topics that overlap."""
+def _news_with_copies(folder, data_dir, stories=40, days=2, first=0, first_day=dt.date(2020, 1, 1)):
+    """Multi-News validation documents of stories ``first`` to ``first + stories`` as JSONL,
+    spread over ``days`` days from ``first_day``, with exact and edited copies by other outlets a day later:
+    real topics that overlap."""
     import json
 
-    clusters = read_multinews(data_dir / "multinews" / "validation.csv")[:stories]
+    clusters = read_multinews(data_dir / "multinews" / "validation.csv")[first : first + stories]
     records = []
-    for n, story in enumerate(clusters):
+    for n, story in enumerate(clusters, start=first):
+        day = first_day + dt.timedelta(days=n % days)
         for d, text in enumerate(story.documents):
-            record = {"id": f"s{n}d{d}", "text": text, "source": f"Outlet {d}", "published": f"2020-01-0{1 + n % 2}"}
+            record = {"id": f"s{n}d{d}", "text": text, "source": f"Outlet {d}", "published": day.isoformat()}
             records.append(record)
             if d == 0:  # a wire copy and an edited re-publication, a day later
-                records.append({**record, "id": f"s{n}copy", "source": "Outlet 9", "published": "2020-01-03"})
-                records.append({**record, "id": f"s{n}edit", "source": "Outlet 8", "published": "2020-01-03",
+                later = (day + dt.timedelta(days=1)).isoformat()
+                records.append({**record, "id": f"s{n}copy", "source": "Outlet 9", "published": later})
+                records.append({**record, "id": f"s{n}edit", "source": "Outlet 8", "published": later,
                                 "text": text.replace(".", ", officials said.", 1)})
     folder.mkdir()
     (folder / "news.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
@@ -389,6 +393,39 @@ def test_store_and_memory_paths_give_the_same_stories(tmp_path, data_dir, monkey
     memory = _partition(_in_memory_stories([str(tmp_path / "news")]))
     assert _partition(stored_labels) == memory
     assert 1 < len(memory) < len(stored_labels)  # a real grouping, not all apart or all together
+
+
+def _postings_of_closed_stories(db) -> tuple[set[int], int]:
+    """(the stories closed and taken out of the postings, posting rows still naming one of them)."""
+    with store.Store(db) as stored:
+        closed = {key for (key,) in stored.db.execute("SELECT key FROM stories WHERE filed = '[]'")}
+        left = stored.db.execute("SELECT COUNT(*) FROM postings WHERE story IN"
+                                 " (SELECT key FROM stories WHERE filed = '[]')").fetchone()[0]
+    return closed, left
+
+
+def test_closed_stories_leave_the_postings_and_both_paths_still_agree(tmp_path, data_dir, monkeypatch):
+    # A month of news, swept for closed stories every 10 dated articles: the stories that
+    # ended before the time window lose their postings, in memory and in the store, so a
+    # lookup reads the stories of the window, not of the corpus; the stories are the same.
+    _news_with_copies(tmp_path / "news", data_dir, stories=60, days=30)
+    monkeypatch.setattr(store, "CHUNK", 50)
+    monkeypatch.setattr(cluster, "EVICTION_EVERY", 10)
+    db = tmp_path / "news.db"
+    store.ingest_paths([str(tmp_path / "news")], db)
+    with store.Store(db) as stored:
+        stored_labels = {article: key for key, members in stored.stories().items() for article in members}
+    assert _partition(stored_labels) == _partition(_in_memory_stories([str(tmp_path / "news")]))
+    closed, left = _postings_of_closed_stories(db)
+    assert len(closed) > 20 and left == 0
+    # A later ingest, of the month after (another process: none of the first month's stories
+    # is read), closes every story the first left open.
+    first_month = set(stored_labels.values())
+    assert closed < first_month
+    _news_with_copies(tmp_path / "later", data_dir, stories=30, days=30, first=100, first_day=dt.date(2020, 2, 15))
+    store.ingest_paths([str(tmp_path / "later")], db)
+    closed, left = _postings_of_closed_stories(db)
+    assert closed > first_month and left == 0
 
 
 def test_a_tiny_posting_cache_gives_the_same_store(tmp_path, data_dir, monkeypatch):

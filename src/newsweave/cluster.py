@@ -35,6 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
 from operator import add, itemgetter, le
@@ -199,8 +200,9 @@ class StoryIndex:
 
     This is incremental mode: each article goes to its best candidate story when its
     average-linkage similarity (``story_similarity``, as in batch) reaches
-    ``incremental_join_similarity``, else starts a story. Stories and postings live in memory here; ``store.StoredStoryIndex``
-    overrides the three storage methods (``story``, ``posting``, ``save``) to keep them in SQLite.
+    ``incremental_join_similarity``, else starts a story. Stories and postings live in memory
+    here; ``store.StoredStoryIndex`` overrides the four storage methods (``story``, ``posting``,
+    ``save``, ``forget_postings``) to keep them in SQLite.
     """
 
     def __init__(self, thresholds: StoryThresholds = DEFAULT_THRESHOLDS):
@@ -210,7 +212,6 @@ class StoryIndex:
         self.next_key = 0
         self.latest_day: int | None = None
         self._since_eviction = 0
-        self._evictions = 0
 
     # storage: in memory
     def story(self, key: int) -> StoryState | None:
@@ -242,7 +243,7 @@ class StoryIndex:
         for key in self.candidates(article.vector):
             story = self.story(key)
             if story is None or story.size == 0:
-                continue  # a stale posting
+                continue  # a story no longer held
             scored.append((story_similarity(article, story, self.thresholds), story))
         scored.sort(key=itemgetter(0), reverse=True)
         return scored
@@ -282,23 +283,30 @@ class StoryIndex:
         return True
 
     def evict_closed_stories(self) -> None:
-        """Drop stories that ended before the time window of the latest article: no article
-        in time order can join them again, so memory follows the window, not the corpus."""
+        """Drop stories that ended before the time window of the latest article, with their
+        postings: no article in time order can join them again, so memory and the postings
+        read per article follow the window, not the corpus."""
         self._since_eviction = 0
         if self.latest_day is None:
             return
         horizon = self.latest_day - self.thresholds.time_window_days - 1
-        closed = [k for k, s in self.stories.items() if s.last_day is not None and s.last_day < horizon]
-        for key in closed:
-            del self.stories[key]  # its postings go stale and are skipped
-        self._evictions += 1
-        if self._evictions % 20 == 0:  # now and then, drop the stale postings too
-            for term in list(self.postings):
-                live = [k for k in self.postings[term] if k in self.stories]
-                if live:
-                    self.postings[term] = live
-                else:
-                    del self.postings[term]
+        closed = [s for s in self.stories.values() if s.last_day is not None and s.last_day < horizon]
+        for story in closed:
+            del self.stories[story.key]
+        self.forget_postings(closed, horizon)
+
+    def forget_postings(self, closed: list[StoryState], horizon: int) -> None:
+        """Take the closed stories out of the postings of the terms they are filed under
+        (storage: in memory; the store also closes its stories this process never read)."""
+        for term, keys in closed_postings((s.key, s.indexed) for s in closed).items():
+            posting = self.postings.get(term)
+            if posting is None:
+                continue
+            live = [k for k in posting if k not in keys]
+            if live:
+                self.postings[term] = live
+            else:
+                del self.postings[term]
 
     def new_story(self) -> StoryState:
         story = StoryState(key=self.next_key)
@@ -312,6 +320,15 @@ class StoryIndex:
                      if term not in story.indexed]
         story.indexed.update(new_terms)
         self.save(story, new_terms)
+
+
+def closed_postings(stories: Iterable[tuple[int, Iterable[str]]]) -> dict[str, set[int]]:
+    """Term -> the keys of these (key, filed terms) stories filed under it."""
+    keys_of: dict[str, set[int]] = {}
+    for key, terms in stories:
+        for term in terms:
+            keys_of.setdefault(term, set()).add(key)
+    return keys_of
 
 
 def time_order(articles: list[Article]) -> list[int]:
