@@ -490,3 +490,12 @@ def test_the_rest_of_a_quotation_after_whom_and_when():
     text = "Intro.\n\n“The ferry is not just late,” Lund told reporters on Monday, “but too small for the island.”\n"
     found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
     assert ("Lund", "told", ["“The ferry is not just late,”", "“but too small for the island.”"]) in found
+
+
+@pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")
+def test_a_which_clause_is_no_part_of_the_source():
+    text = ("Intro.\n\nNorway, which has the largest fleet in the region, said the ferry would run all winter.\n\n"
+            "Ola Berg, head of the Island Ferry Union, which represents the crews, said the boats were too old.\n")
+    found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
+    sources = {source for source, cue, _ in found if cue == "said"}
+    assert sources == {"Norway", "Ola Berg, head of the Island Ferry Union,"}
