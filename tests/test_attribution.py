@@ -499,3 +499,11 @@ def test_a_which_clause_is_no_part_of_the_source():
     found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
     sources = {source for source, cue, _ in found if cue == "said"}
     assert sources == {"Norway", "Ola Berg, head of the Island Ferry Union,"}
+
+
+@pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")
+def test_according_to_content_stays_on_its_line():
+    text = ("The ferry will run all winter, according to the harbor office.\n\n"
+            "The weather on the island was cold and grey for most of the week.\n")
+    found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
+    assert ("the harbor office", "according to", ["The ferry will run all winter"]) in found

@@ -300,12 +300,13 @@ def _to_clause_end(text: str, verb, content: CharSpan) -> CharSpan:
     colon = re.match(r"[^“\"]{0,40}?[:,]\s*(?=[“\"])", text[start:end])
     if colon and text[start:start + colon.end()].strip(" ,").lower() != "that":  # "that, “...”" keeps its "that"
         start += colon.end()
-    rest = text[end:verb.sent.end_char]
+    sentence_end = min(verb.sent.end_char, line_of(text, verb.idx)[1])
+    rest = text[end:sentence_end]
     # "admitted that A, but said B": the cue's own second verb is the reporter's again
     # ("said A, but that B" goes on with what was said)
     goes_on = any(c.dep_ == "conj" and c.idx >= end and not any(m.dep_ == "mark" for m in c.children) for c in verb.children)
     if re.match(r"\s*,?\s*(?:but|and|yet|so|or)\s", rest) and _CLAUSE_BREAK.search(rest) is None and not goes_on:
-        end = trim(text, end, verb.sent.end_char)[1] if rest.strip(" .") else end
+        end = trim(text, end, sentence_end)[1] if rest.strip(" .") else end
         end = max(end, content[1])
     return start, end
 
@@ -320,12 +321,15 @@ def _according_to(token, sentence, text: str) -> Attribution | None:
         return None
     source = source_span(text, *subtree_span(objects[0]))
     cue = (token.idx, to.idx + len(to.text))
+    # a sentence of the parse may run on over blanked-out lines: its words stay on the cue's line
+    line = line_of(text, token.idx)
+    start, end = max(sentence.start_char, line[0]), min(sentence.end_char, line[1])
     if token.i == sentence.start:
-        content = trim(text, source[1], sentence.end_char)
+        content = trim(text, source[1], end)
     else:
-        content = trim(text, sentence.start_char, token.idx)
-        if source[1] < sentence.end_char - 2:  # "X, according to Y, said Z": the rest too
-            rest = trim(text, source[1], sentence.end_char)
+        content = trim(text, start, token.idx)
+        if source[1] < end - 2:  # "X, according to Y, said Z": the rest too
+            rest = trim(text, source[1], end)
             content = (content[0], rest[1]) if rest[1] > rest[0] else content
     if content[1] - content[0] < 8:
         return None
