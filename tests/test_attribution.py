@@ -507,3 +507,12 @@ def test_according_to_content_stays_on_its_line():
             "The weather on the island was cold and grey for most of the week.\n")
     found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
     assert ("the harbor office", "according to", ["The ferry will run all winter"]) in found
+
+
+@pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")
+def test_mixed_content_ending_in_a_quotation_goes_on_to_the_next_one():
+    text = ("Intro.\n\nThe ferry fares are “far too high for families,” Ola Berg said. "
+            "“Nobody on the island can afford the crossing twice a week.”\n")
+    found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
+    assert ("Ola Berg", "said", ["The ferry fares are “far too high for families,”",
+                                 "“Nobody on the island can afford the crossing twice a week.”"]) in found

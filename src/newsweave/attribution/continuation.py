@@ -35,7 +35,7 @@ def continue_paragraphs(text: str, sentences: list[CharSpan], found: list[Attrib
         paragraph = next((p for p in paragraphs if p[0] <= start < p[1]), None)
         if paragraph is None:
             continue
-        if attribution.kind == "direct" or text[attribution.content[0][0]] in "“\"":
+        if attribution.kind == "direct" or text[attribution.content[0][0]] in "“\"" or _ends_quoted(text, attribution):
             _continue_quotation(text, paragraph, attribution, found)
             continue
         if text[paragraph[0]:start].strip() or attribution.content[-1][1] < end - 2:
@@ -55,6 +55,13 @@ def continue_paragraphs(text: str, sentences: list[CharSpan], found: list[Attrib
             attribution.content.append((s_start, s_end - 1 if text[s_end - 1] == "." else s_end))
             attribution.continued += 1
             following += 1
+
+
+def _ends_quoted(text: str, attribution: Attribution) -> bool:
+    """'Still, golf clubs are “just scratching out a profit,” he said. “Golf is ...”': content
+    before its cue that ends in the speaker's own words goes on like a quotation."""
+    end = attribution.content[-1][1]
+    return end <= attribution.cue[0] and text[end - 1:end] in "”\"" and text[max(0, end - 2):end - 1] in ",?!"
 
 
 def _nested(found: list[Attribution]) -> set[int]:
