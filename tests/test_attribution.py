@@ -516,3 +516,10 @@ def test_mixed_content_ending_in_a_quotation_goes_on_to_the_next_one():
     found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
     assert ("Ola Berg", "said", ["The ferry fares are “far too high for families,”",
                                  "“Nobody on the island can afford the crossing twice a week.”"]) in found
+
+
+@pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")
+def test_a_topic_preposition_after_an_adverb_is_not_content():
+    text = "Intro.\n\nThe mayor spoke briefly about the closure of the old ferry terminal.\n"
+    found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
+    assert any(source == "The mayor" and content == ["the closure of the old ferry terminal"] for source, _, content in found)

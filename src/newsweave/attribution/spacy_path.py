@@ -172,6 +172,7 @@ def _parenthetical_rest(text: str, verb, paragraph: CharSpan) -> CharSpan | None
 
 # speech verbs whose object is not what was said ("continue to do so", "add troops", "point to")
 _NO_OBJECT_CONTENT = {"continue", "add", "point", "post", "text", "email", "state", "counter", "charge"}
+_TOPIC_PREPOSITIONS = {"about", "of", "for"}
 _CONTENT_PREPOSITIONS = {"as", "for", "about", "of", "to", "over", "that"}
 _OBJECT_DEPS = {"dobj", "dative", "oprd", "xcomp", "prep", "attr", "acomp", "prt", "pobj"}
 
@@ -201,6 +202,10 @@ def _evaluation(verb, text: str) -> Attribution | None:
     if not leading and first.dep_ == "prep" and first.lower_ in CUE_PREPOSITIONS and first.i == verb.i + 2 \
             and verb.doc[verb.i + 1].dep_ == "prt":  # "weighed in on X"
         leading = [first]
+    between = verb.doc[verb.i + 1:first.i]
+    if not leading and first.dep_ == "prep" and first.lower_ in _TOPIC_PREPOSITIONS and between \
+            and all(t.dep_ in {"advmod", "npadvmod"} and t.head.i == verb.i for t in between):
+        leading = [first]  # "spoke briefly about X": the preposition after an adverb is the cue's too
     if leading and content[0] <= leading[0].idx:
         content = trim(text, leading[0].idx + len(leading[0].text), content[1])
         if content[1] - content[0] < 3:
