@@ -523,3 +523,13 @@ def test_a_topic_preposition_after_an_adverb_is_not_content():
     text = "Intro.\n\nThe mayor spoke briefly about the closure of the old ferry terminal.\n"
     found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
     assert any(source == "The mayor" and content == ["the closure of the old ferry terminal"] for source, _, content in found)
+
+
+@pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")
+def test_a_bare_clause_after_a_speech_verb_and_a_comparison_with_it_seems():
+    text = ("Intro.\n\nLund said after the meeting he would not sign the ferry contract.\n\n"
+            "As unlikely as it may seem, Ola Berg said the old boat would sail again.\n")
+    found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
+    assert ("Lund", "said", ["he would not sign the ferry contract"]) in found
+    assert ("Ola Berg", "said", ["the old boat would sail again"]) in found
+    assert not any("seem" in cue for _, cue, _ in found)

@@ -93,6 +93,8 @@ def _content_before(verb, sentence) -> CharSpan | None:
 
 def _as_clause_content(verb, text: str) -> CharSpan | None:
     """"As the Post reported, A." / "A, as critics note.": A, the clause the cue hangs on."""
+    if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
+        return None  # "As improbable as it may seem, ...": a comparison, nobody's view
     head = verb.head
     start, end = subtree_span(head)
     own_start, own_end = subtree_span(verb)
@@ -432,11 +434,15 @@ def _attribution_at(token, sentence, bounds: CharSpan, text: str, doc, table: bo
     if _is_parenthetical_cue(token) and not any(c.dep_ == "ccomp" for c in token.children):
         return _parenthetical(token, text)
     complement = [c for c in token.children if c.dep_ in _COMPLEMENTS and not _is_parenthetical_cue(c)]
+    if not complement and speaks_alone:
+        complement = [c for c in token.children if _is_bare_clause(c, token)]
     content: CharSpan | None = None
     lead: CharSpan | None = None
     if complement:
         child = complement[0]
         start, end = subtree_span(child)
+        if child.dep_ == "advcl":  # "said after the convention he would ...": from its subject on
+            start = min(c.left_edge.idx for c in child.children if c.dep_ in _SUBJECTS)
         if child.i > token.i:
             # include a "that" the parser hangs on the verb, not inside the clause
             start = min(start, *(c.idx for c in token.children if c.dep_ == "mark" and c.i > token.i), start)
@@ -492,6 +498,19 @@ def _attribution_at(token, sentence, bounds: CharSpan, text: str, doc, table: bo
         parts.insert(0, lead)
     return Attribution(kind_of(text, content), cue_span(token, content), source, parts,
                        statement=lemma not in MEMORY_LEMMAS)
+
+
+_CLAUSE_ADVERBS = {"when", "how", "where", "why", "while", "once", "if", "as", "so"}
+
+
+def _is_bare_clause(child, verb) -> bool:
+    """'Trump said after the convention he would not ...': a clause after a speech verb with
+    its own subject and no subordinator, which the parse hangs on it as an adverbial clause."""
+    return (child.dep_ == "advcl" and child.i > verb.i and child.pos_ in {"VERB", "AUX"}
+            and any(c.dep_ in _SUBJECTS and c.i < child.i for c in child.children)
+            and not any(c.dep_ == "mark" or c.lower_ in _RELATIVE_WORDS | _CLAUSE_ADVERBS for c in child.children)
+            and not any(c.dep_ in {"dobj", "dative"} for c in verb.children)
+            and not any(t.text in {",", ";", ":"} for t in verb.doc[verb.i + 1:child.left_edge.i]))
 
 
 def lemma_of(token) -> str:
