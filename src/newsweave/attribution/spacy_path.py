@@ -22,6 +22,9 @@ from .lexicon import (
     RAISING_LEMMAS, STANCE_ADJECTIVES, STANCE_LEMMAS,
 )
 from .records import Attribution, CharSpan, kind_of, quoted_spans, source_span, trim
+from .spacy_content import (
+    adjacent_quote, as_clause_content, block_after, content_before, is_bare_clause, parenthetical_rest, to_clause_end,
+)
 from .spacy_spans import CUE_PREPOSITIONS, cue_span, extend_to_quotes, lead_quote, line_of, source_of, subject_span, subtree_span
 from .spacy_tags import use_tag_attributes
 
@@ -78,101 +81,6 @@ def load_model(name: str | None = None):
     return None
 
 
-def _content_before(verb, sentence) -> CharSpan | None:
-    """For "<content>, X said": everything in the sentence before the subject or verb."""
-    first = min([verb] + [c for c in verb.children if c.dep_ in _SUBJECTS], key=lambda t: t.i)
-    if first.i <= sentence.start + 2:
-        return None
-    previous = first.doc[first.i - 1]
-    if previous.text not in {",", "”", '"'} and first.doc[first.i - 1].text != ",":
-        return None
-    if not any(t.pos_ in {"VERB", "AUX"} for t in first.doc[sentence.start:first.i]):
-        return None  # "For his part, Lavrov expressed gratitude": a phrase, not what was said
-    return sentence.start_char, previous.idx + len(previous.text)
-
-
-def _as_clause_content(verb, text: str) -> CharSpan | None:
-    """"As the Post reported, A." / "A, as critics note.": A, the clause the cue hangs on."""
-    if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
-        return None  # "As improbable as it may seem, ...": a comparison, nobody's view
-    head = verb.head
-    start, end = subtree_span(head)
-    own_start, own_end = subtree_span(verb)
-    if verb.i < head.i:
-        start = own_end
-    else:
-        end = own_start
-    content = trim(text, start, end)
-    return content if content[1] - content[0] >= 8 else None
-
-
-def _block_after(text: str, verb) -> CharSpan | None:
-    """"In a 1963 speech, he declared:" closing its line: the next paragraph is what he said."""
-    line_end = text.find("\n", verb.idx)
-    if line_end == -1:
-        return None
-    head = text[verb.idx + len(verb.text):line_end].rstrip()
-    if not head.endswith(":") or len(head) > 120 or any(c in head for c in ".!?“\""):
-        return None
-    following = re.compile(r"\s*([^\n]+)").match(text, line_end)
-    if following is None:
-        return None
-    block = trim(text, following.start(1), following.end(1))
-    return block if block[1] - block[0] >= 8 else None
-
-
-def _adjacent_quote(text: str, verb, bounds: CharSpan) -> CharSpan | None:
-    """A quotation right before the cue and its subject ("...," he said) or right after it
-    (said: "..."); a quotation further away is someone else's or a scare quote."""
-    subject = source_of(verb)
-    left = min(verb.idx, subject.left_edge.idx if subject is not None else verb.idx)
-    right = verb.idx + len(verb.text)
-    if subject is not None and subject.i > verb.i:
-        right = subject.right_edge.idx + len(subject.right_edge.text)
-    # "telling the crowd on Monday: “...”": whom and when come between the cue and the quotation
-    told = [c for c in verb.children if c.i > verb.i and c.dep_ in _ADDRESSEES]
-    after_object = max((c.right_edge.idx + len(c.right_edge.text) for c in told), default=right)
-    for q_start, q_end in quoted_spans(text, *bounds):
-        if q_end - q_start > 12 and (0 <= left - q_end <= 3 or 0 <= q_start - right <= 3
-                                     or told and 0 <= q_start - after_object <= 3):
-            return q_start, q_end
-    return None
-
-
-_ADDRESSEES = {"dobj", "dative", "npadvmod", "prep"}
-# words that open the reporter's own clause after a cue, not the rest of what was said
-_NOT_REST = {"according", "adding", "saying", "as", "in", "on", "at", "during", "after", "before", "when", "while",
-             "because", "since", "although", "though", "if", "who", "which", "where"}
-
-
-def _parenthetical_rest(text: str, verb, paragraph: CharSpan) -> CharSpan | None:
-    """"The Chinese side, he added, is confident ...": the content goes on after the cue."""
-    after = verb.idx + len(verb.text)
-    subject = source_of(verb)
-    if subject is not None and subject.i > verb.i:
-        after = subject.right_edge.idx + len(subject.right_edge.text)
-    # '"A," Lund told reporters on Monday, "B."': whom and when come before the rest
-    for child in verb.children:
-        if child.i > verb.i and child.idx >= after:
-            if child.dep_ not in _ADDRESSEES | {"advmod"} or any(t.text == "," for t in child.subtree):
-                break
-            after = child.right_edge.idx + len(child.right_edge.text)
-    sentence_end = verb.sent.end_char
-    rest = text[after:sentence_end]
-    if not rest.startswith(",") or len(rest.split()) < 4:
-        return None
-    first = rest[1:].split()[0]
-    if first.endswith("ing") or first.lower() in _NOT_REST:
-        return None
-    start, end = trim(text, after, min(sentence_end, paragraph[1]))
-    if text.startswith("and ", start):  # "..., the agency said, and B": B without the "and"
-        start += 4
-    # '"A," he said, "B. C."': a quotation opening the rest runs to its closing mark
-    start, end = extend_to_quotes(text, (start, end), paragraph)
-    return (start, end) if end - start >= 8 else None
-
-
-# speech verbs whose object is not what was said ("continue to do so", "add troops", "point to")
 _NO_OBJECT_CONTENT = {"continue", "add", "point", "post", "text", "email", "state", "counter", "charge"}
 _TOPIC_PREPOSITIONS = {"about", "of", "for"}
 _CONTENT_PREPOSITIONS = {"as", "for", "about", "of", "to", "over", "that"}
@@ -297,27 +205,6 @@ def _is_aside(verb, subject, bounds: CharSpan, text: str) -> bool:
     return any(q_start < verb.idx < q_end for q_start, q_end in quoted_spans(text, *bounds))
 
 
-_CLAUSE_BREAK = re.compile(r",\s+(?:adding|saying|noting|according|as|while|when|after|before|since|because|who|which)\b|[;:]")
-
-
-def _to_clause_end(text: str, verb, content: CharSpan) -> CharSpan:
-    """A complement after its cue that goes on with "but"/"and" ("that A, but B") runs to the
-    end of the sentence unless a new clause of the reporter's starts first; "told the crowd: “...”" keeps the quotation."""
-    start, end = content
-    colon = re.match(r"[^“\"]{0,40}?[:,]\s*(?=[“\"])", text[start:end])
-    if colon and text[start:start + colon.end()].strip(" ,").lower() != "that":  # "that, “...”" keeps its "that"
-        start += colon.end()
-    sentence_end = min(verb.sent.end_char, line_of(text, verb.idx)[1])
-    rest = text[end:sentence_end]
-    # "admitted that A, but said B": the cue's own second verb is the reporter's again
-    # ("said A, but that B" goes on with what was said)
-    goes_on = any(c.dep_ == "conj" and c.idx >= end and not any(m.dep_ == "mark" for m in c.children) for c in verb.children)
-    if re.match(r"\s*,?\s*(?:but|and|yet|so|or)\s", rest) and _CLAUSE_BREAK.search(rest) is None and not goes_on:
-        end = trim(text, end, sentence_end)[1] if rest.strip(" .") else end
-        end = max(end, content[1])
-    return start, end
-
-
 def _according_to(token, sentence, text: str) -> Attribution | None:
     """'<content>, according to X' and 'According to X, <content>'."""
     if token.lower_ != "according" or token.i + 1 >= len(token.doc) or token.doc[token.i + 1].lower_ != "to":
@@ -435,7 +322,7 @@ def _attribution_at(token, sentence, bounds: CharSpan, text: str, doc, table: bo
         return _parenthetical(token, text)
     complement = [c for c in token.children if c.dep_ in _COMPLEMENTS and not _is_parenthetical_cue(c)]
     if not complement and speaks_alone:
-        complement = [c for c in token.children if _is_bare_clause(c, token)]
+        complement = [c for c in token.children if is_bare_clause(c, token)]
     content: CharSpan | None = None
     lead: CharSpan | None = None
     if complement:
@@ -453,16 +340,16 @@ def _attribution_at(token, sentence, bounds: CharSpan, text: str, doc, table: bo
                 start = doc[token.i + 1].idx if token.i + 1 < len(doc) else end
         content = trim(text, start, end)
     elif token.dep_ in {"ROOT", "parataxis", "conj"}:
-        before = _content_before(token, sentence)
+        before = content_before(token, sentence)
         if before is not None:
             content = trim(text, *before)
     elif token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
-        content = _as_clause_content(token, text)
+        content = as_clause_content(token, text)
     if content is None and speaks_alone:
         # a quotation may run over several sentences before its cue: look in the paragraph
-        content = _adjacent_quote(text, token, line_of(text, token.idx))
+        content = adjacent_quote(text, token, line_of(text, token.idx))
     if content is None and speaks_alone:
-        block = _block_after(text, token)
+        block = block_after(text, token)
         if block is not None:
             subject = source_of(token)
             source = subject_span(subject, text) if subject is not None else None
@@ -480,10 +367,10 @@ def _attribution_at(token, sentence, bounds: CharSpan, text: str, doc, table: bo
     if content[1] - content[0] < 8:
         return None
     if content[0] > token.idx:
-        content = _to_clause_end(text, token, content)
+        content = to_clause_end(text, token, content)
     parts = [content]
     if content[1] <= token.idx:
-        rest = _parenthetical_rest(text, token, paragraph)
+        rest = parenthetical_rest(text, token, paragraph)
         if rest is not None:
             parts.append(rest)
     subject = source_of(token)
@@ -498,19 +385,6 @@ def _attribution_at(token, sentence, bounds: CharSpan, text: str, doc, table: bo
         parts.insert(0, lead)
     return Attribution(kind_of(text, content), cue_span(token, content), source, parts,
                        statement=lemma not in MEMORY_LEMMAS)
-
-
-_CLAUSE_ADVERBS = {"when", "how", "where", "why", "while", "once", "if", "as", "so"}
-
-
-def _is_bare_clause(child, verb) -> bool:
-    """'Trump said after the convention he would not ...': a clause after a speech verb with
-    its own subject and no subordinator, which the parse hangs on it as an adverbial clause."""
-    return (child.dep_ == "advcl" and child.i > verb.i and child.pos_ in {"VERB", "AUX"}
-            and any(c.dep_ in _SUBJECTS and c.i < child.i for c in child.children)
-            and not any(c.dep_ == "mark" or c.lower_ in _RELATIVE_WORDS | _CLAUSE_ADVERBS for c in child.children)
-            and not any(c.dep_ in {"dobj", "dative"} for c in verb.children)
-            and not any(t.text in {",", ";", ":"} for t in verb.doc[verb.i + 1:child.left_edge.i]))
 
 
 def lemma_of(token) -> str:
