@@ -533,3 +533,10 @@ def test_a_bare_clause_after_a_speech_verb_and_a_comparison_with_it_seems():
     assert ("Lund", "said", ["he would not sign the ferry contract"]) in found
     assert ("Ola Berg", "said", ["the old boat would sail again"]) in found
     assert not any("seem" in cue for _, cue, _ in found)
+
+
+@pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")
+def test_after_a_quotation_and_its_cue_only_another_quotation_goes_on():
+    text = ("Intro.\n\n“The ferry is late again,” Ola Berg said, and the crowd on the pier began to laugh loudly.\n")
+    found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
+    assert ("Ola Berg", "said", ["“The ferry is late again,”"]) in found

@@ -82,8 +82,9 @@ _NOT_REST = {"according", "adding", "saying", "as", "in", "on", "at", "during", 
              "because", "since", "although", "though", "if", "who", "which", "where"}
 
 
-def parenthetical_rest(text: str, verb, paragraph: CharSpan) -> CharSpan | None:
-    """"The Chinese side, he added, is confident ...": the content goes on after the cue."""
+def parenthetical_rest(text: str, verb, paragraph: CharSpan, quoted: bool = False) -> CharSpan | None:
+    """"The Chinese side, he added, is confident ...": the content goes on after the cue.
+    ``quoted``: what came before the cue is a quotation, and only another one goes on with it."""
     after = verb.idx + len(verb.text)
     subject = source_of(verb)
     if subject is not None and subject.i > verb.i:
@@ -102,6 +103,8 @@ def parenthetical_rest(text: str, verb, paragraph: CharSpan) -> CharSpan | None:
     if first.endswith("ing") or first.lower() in _NOT_REST:
         return None
     start, end = trim(text, after, min(sentence_end, paragraph[1]))
+    if quoted and text[start:start + 1] not in "“\"":
+        return None  # '“A,” she said, and the crowd cheered': the reporter goes on
     if text.startswith("and ", start):  # "..., the agency said, and B": B without the "and"
         start += 4
     # '"A," he said, "B. C."': a quotation opening the rest runs to its closing mark
@@ -109,7 +112,6 @@ def parenthetical_rest(text: str, verb, paragraph: CharSpan) -> CharSpan | None:
     return (start, end) if end - start >= 8 else None
 
 
-# speech verbs whose object is not what was said ("continue to do so", "add troops", "point to")
 _CLAUSE_BREAK = re.compile(r",\s+(?:adding|saying|noting|according|as|while|when|after|before|since|because|who|which)\b|[;:]")
 
 

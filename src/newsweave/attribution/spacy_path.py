@@ -81,6 +81,7 @@ def load_model(name: str | None = None):
     return None
 
 
+# speech verbs whose object is not what was said ("continue to do so", "add troops", "point to")
 _NO_OBJECT_CONTENT = {"continue", "add", "point", "post", "text", "email", "state", "counter", "charge"}
 _TOPIC_PREPOSITIONS = {"about", "of", "for"}
 _CONTENT_PREPOSITIONS = {"as", "for", "about", "of", "to", "over", "that"}
@@ -370,7 +371,7 @@ def _attribution_at(token, sentence, bounds: CharSpan, text: str, doc, table: bo
         content = to_clause_end(text, token, content)
     parts = [content]
     if content[1] <= token.idx:
-        rest = parenthetical_rest(text, token, paragraph)
+        rest = parenthetical_rest(text, token, paragraph, text[content[0]] in "“\"" and text[content[1] - 1] in "”\"")
         if rest is not None:
             parts.append(rest)
     subject = source_of(token)
