@@ -540,3 +540,12 @@ def test_after_a_quotation_and_its_cue_only_another_quotation_goes_on():
     text = ("Intro.\n\n“The ferry is late again,” Ola Berg said, and the crowd on the pier began to laugh loudly.\n")
     found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
     assert ("Ola Berg", "said", ["“The ferry is late again,”"]) in found
+
+
+@pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")
+def test_any_verb_before_a_colon_and_a_quotation_introduces_it():
+    text = ("Intro.\n\nAfter the vote, Mayor Lund gloated: “I told you the ferry would win.”\n\n"
+            "The harbor office begins to worry when looking at what the board wrote:\n\n“We will close the pier.”\n")
+    found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
+    assert ("Mayor Lund", "gloated:", ["“I told you the ferry would win.”"]) in found
+    assert not any(source == "The harbor office" for source, _, _ in found)

@@ -58,6 +58,37 @@ def block_after(text: str, verb) -> CharSpan | None:
     return block if block[1] - block[0] >= 8 else None
 
 
+def colon_quote(text: str, verb) -> CharSpan | None:
+    """'Mr. Christie gloated: “...”', 'As Foner put it: “...”': any verb whose own words end
+    in a colon with a quotation after it (on its line, or opening the next line) introduces it."""
+    colon = next((c for c in verb.children if c.text == ":" and c.i > verb.i), None)
+    if colon is None:
+        return None
+    # "The bias begins to show when looking at how ...:": another verb's words come before the colon
+    if any(t.pos_ in {"VERB", "AUX"} or not _under(t, verb) for t in verb.doc[verb.i + 1:colon.i]):
+        return None
+    after = colon.idx + 1
+    line_end = text.find("\n", after)
+    line_end = len(text) if line_end == -1 else line_end
+    opening = re.compile(r"[ \t\xa0]*(?:\n\s*)?([“\"])").match(text, after)
+    if opening is None or not text[after:opening.start(1)].strip(" \t\xa0\n") == "":
+        return None
+    start = opening.start(1)
+    if start > line_end:  # the next line is the quotation
+        end = text.find("\n", start)
+        return trim(text, start, len(text) if end == -1 else end, keep_final_stop=True)
+    quotes = quoted_spans(text, start, line_end)
+    return quotes[0] if quotes and quotes[0][1] - quotes[0][0] > 8 else None
+
+
+def _under(token, head) -> bool:
+    while token.head.i != token.i:
+        if token.head.i == head.i:
+            return True
+        token = token.head
+    return False
+
+
 def adjacent_quote(text: str, verb, bounds: CharSpan) -> CharSpan | None:
     """A quotation right before the cue and its subject ("...," he said) or right after it
     (said: "..."); a quotation further away is someone else's or a scare quote."""

@@ -23,7 +23,7 @@ from .lexicon import (
 )
 from .records import Attribution, CharSpan, kind_of, quoted_spans, source_span, trim
 from .spacy_content import (
-    adjacent_quote, as_clause_content, block_after, content_before, is_bare_clause, parenthetical_rest, to_clause_end,
+    adjacent_quote, as_clause_content, block_after, colon_quote, content_before, is_bare_clause, parenthetical_rest, to_clause_end,
 )
 from .spacy_spans import CUE_PREPOSITIONS, cue_span, extend_to_quotes, lead_quote, line_of, source_of, subject_span, subtree_span
 from .spacy_tags import use_tag_attributes
@@ -317,6 +317,11 @@ def _attribution_at(token, sentence, bounds: CharSpan, text: str, doc, table: bo
                     found.statement = False  # "the Senate passed the bill": an act, not words
                 return found
             speaks_alone = False  # "verb+clause": read like "believe that ..."
+    if speaks_alone is not True and token.pos_ == "VERB":
+        said = colon_quote(text, token)
+        subject = source_of(token)
+        if said is not None and subject is not None and not _is_aside(token, subject, bounds, text):
+            return Attribution(kind_of(text, said), cue_span(token), subject_span(subject, text, token), [said])
     if speaks_alone is None or token.pos_ not in {"VERB", "AUX"}:
         return None
     if _is_parenthetical_cue(token) and not any(c.dep_ == "ccomp" for c in token.children):
