@@ -549,3 +549,12 @@ def test_any_verb_before_a_colon_and_a_quotation_introduces_it():
     found = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
     assert ("Mayor Lund", "gloated:", ["“I told you the ferry would win.”"]) in found
     assert not any(source == "The harbor office" for source, _, _ in found)
+
+
+@pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")
+def test_a_noun_with_what_it_is_about():
+    text = "Intro.\n\nThe mayor's criticism of the new ferry timetable surprised the council.\n"
+    found = find_attributions(text, backend="spacy")
+    spans = [_spans(text, a) for a in found]
+    assert ("The mayor's", "criticism of", ["the new ferry timetable"]) in spans
+    assert not next(a for a in found if text[a.cue[0]:a.cue[1]] == "criticism of").statement

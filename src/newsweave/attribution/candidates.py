@@ -4,7 +4,7 @@ PolNeAR marks far more cues than the lexicon names ("Many Democrats are afraid t
 "Trump's claim that ...", "the group unveiled a plan ..."), most of them rare. The spaCy path
 asks this module about a word its lists do not cover: ``kind_of`` says which shape the word
 is in (a verb with a clause, an adjective after "be" with a clause, a noun with a "that"
-clause, a verb with its subject and object), and ``is_cue`` looks the kind and lemma up in
+clause or with a preposition's object, a verb with its subject and object), and ``is_cue`` looks the kind and lemma up in
 ``cue_table.CUE_COUNTS``, how often PolNeAR train marks that word in that shape as a cue.
 The table is counted by bench/fit_cue_table.py; nothing in it comes from dev or test.
 """
@@ -28,6 +28,23 @@ def noun_clause(token):
     return None
 
 
+# "criticism of X", "support for X", "attacks against X": a noun with what it is about
+NOUN_PREPOSITIONS = {"of", "for", "about", "against", "on", "to", "over", "with"}
+
+
+def noun_object(token):
+    """The preposition right after a noun that takes its object ("criticism of"), or None."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is None or following.head.i != token.i or following.dep_ != "prep" or following.lower_ not in NOUN_PREPOSITIONS:
+        return None
+    return following if any(c.dep_ in {"pobj", "pcomp"} for c in following.children) else None
+
+
+def key_of(token, kind: str | None, lemma: str) -> str:
+    """The table's key for ``token`` in ``kind``: its lemma, with the preposition for a noun's object."""
+    return f"{lemma} {token.doc[token.i + 1].lower_}" if kind == "noun+object" else lemma
+
+
 def kind_of(token) -> str | None:
     """The candidate shape ``token`` is in, or None where it reports nothing."""
     if token.pos_ == "VERB":
@@ -42,6 +59,8 @@ def kind_of(token) -> str | None:
         return None
     if token.pos_ == "NOUN" and noun_clause(token) is not None:
         return "noun+clause"
+    if token.pos_ == "NOUN" and noun_object(token) is not None:
+        return "noun+object"
     return None
 
 
@@ -58,4 +77,4 @@ def is_cue(kind: str | None, lemma: str) -> bool:
 
 def table_cues() -> set[str]:
     """Every word the table makes a cue in some shape (the spaCy path parses lines holding one)."""
-    return {lemma for kind, words in CUE_COUNTS.items() for lemma in words if is_cue(kind, lemma)}
+    return {lemma.split()[0] for kind, words in CUE_COUNTS.items() for lemma in words if is_cue(kind, lemma)}

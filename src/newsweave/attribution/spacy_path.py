@@ -279,6 +279,20 @@ def _noun_clause(noun, text: str) -> Attribution | None:
     return Attribution(kind_of(text, content), (noun.idx, noun.idx + len(noun.text)), source, [content], statement=False)
 
 
+def _noun_object(noun, text: str) -> Attribution | None:
+    """"Christie's attacks against Rubio": the preposition's object is the content, the
+    possessor or the subject of the verb the noun is the object of ("X voiced support for") the source."""
+    preposition = candidates.noun_object(noun)
+    content = trim(text, preposition.idx + len(preposition.text), preposition.right_edge.idx + len(preposition.right_edge.text))
+    if content[1] - content[0] < 3:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None and noun.dep_ == "dobj":
+        owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    source = subject_span(owner, text) if owner is not None else None
+    return Attribution(kind_of(text, content), (noun.idx, preposition.idx + len(preposition.text)), source, [content], statement=False)
+
+
 def _attribution_at(token, sentence, bounds: CharSpan, text: str, doc, table: bool = True) -> Attribution | None:
     """The attribution ``token`` is the cue of, if any; ``table``: words the hand lists lack
     count where train marks them often in their shape (candidates.py)."""
@@ -308,9 +322,11 @@ def _attribution_at(token, sentence, bounds: CharSpan, text: str, doc, table: bo
     speaks_alone = CUE_LEMMAS.get(lemma, False if lemma in EVALUATIVE_LEMMAS or lemma in STANCE_LEMMAS else None)
     if table and (speaks_alone is None or token.pos_ == "NOUN"):  # a noun's lemma may be a verb's ("claim")
         kind = candidates.kind_of(token)
-        if candidates.is_cue(kind, lemma) and not _is_aside(token, None, bounds, text):
+        if candidates.is_cue(kind, candidates.key_of(token, kind, lemma)) and not _is_aside(token, None, bounds, text):
             if kind == "noun+clause":
                 return _noun_clause(token, text)
+            if kind == "noun+object":
+                return _noun_object(token, text)
             if kind == "verb+object":
                 found = _evaluation(token, text)
                 if found is not None:
