@@ -558,3 +558,10 @@ def test_a_noun_with_what_it_is_about():
     spans = [_spans(text, a) for a in found]
     assert ("The mayor's", "criticism of", ["the new ferry timetable"]) in spans
     assert not next(a for a in found if text[a.cue[0]:a.cue[1]] == "criticism of").statement
+
+
+@pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")
+def test_a_verb_with_a_preposition_object():
+    text = "Intro.\n\nMost of the island council voted against the new ferry timetable on Monday.\n"
+    spans = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
+    assert any(cue.startswith("voted") and content[0].startswith("the new ferry timetable") for _, cue, content in spans)

@@ -42,7 +42,23 @@ def noun_object(token):
 
 def key_of(token, kind: str | None, lemma: str) -> str:
     """The table's key for ``token`` in ``kind``: its lemma, with the preposition for a noun's object."""
-    return f"{lemma} {token.doc[token.i + 1].lower_}" if kind == "noun+object" else lemma
+    if kind == "noun+object":
+        return f"{lemma} {token.doc[token.i + 1].lower_}"
+    if kind == "verb+preposition":
+        return f"{lemma} {verb_preposition(token).lower_}"
+    return lemma
+
+
+def verb_preposition(token):
+    """"railed against X", "focused on X": the preposition right after a verb (or its
+    particle), with its object, or None."""
+    at = token.i + 1
+    while at < len(token.doc) and token.doc[at].head.i == token.i and token.doc[at].dep_ in {"prt", "advmod"}:
+        at += 1
+    following = token.doc[at] if at < len(token.doc) else None
+    if following is None or following.head.i != token.i or following.dep_ != "prep" or following.lower_ not in NOUN_PREPOSITIONS:
+        return None
+    return following if any(c.dep_ in {"pobj", "pcomp"} for c in following.children) else None
 
 
 def kind_of(token) -> str | None:
@@ -52,6 +68,8 @@ def kind_of(token) -> str | None:
             return "verb+clause"
         if any(c.dep_ == "nsubj" for c in token.children) and any(c.dep_ == "dobj" and c.i > token.i for c in token.children):
             return "verb+object"
+        if any(c.dep_ == "nsubj" for c in token.children) and verb_preposition(token) is not None:
+            return "verb+preposition"
         return None
     if token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_ == "be":
         if any(c.dep_ in ADJECTIVE_CLAUSE_DEPS and c.i > token.i for c in token.children):

@@ -327,7 +327,7 @@ def _attribution_at(token, sentence, bounds: CharSpan, text: str, doc, table: bo
                 return _noun_clause(token, text)
             if kind == "noun+object":
                 return _noun_object(token, text)
-            if kind == "verb+object":
+            if kind in {"verb+object", "verb+preposition"}:
                 found = _evaluation(token, text)
                 if found is not None:
                     found.statement = False  # "the Senate passed the bill": an act, not words
