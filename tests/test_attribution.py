@@ -565,3 +565,10 @@ def test_a_verb_with_a_preposition_object():
     text = "Intro.\n\nMost of the island council voted against the new ferry timetable on Monday.\n"
     spans = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
     assert any(cue.startswith("voted") and content[0].startswith("the new ferry timetable") for _, cue, content in spans)
+
+
+@pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")
+def test_what_a_colon_opens_in_the_content_is_the_speakers_too():
+    text = "Intro.\n\nLund said the island needs one thing from the council: a ferry that runs all winter.\n"
+    spans = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
+    assert ("Lund", "said", ["the island needs one thing from the council: a ferry that runs all winter"]) in spans

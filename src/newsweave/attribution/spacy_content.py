@@ -161,6 +161,9 @@ def to_clause_end(text: str, verb, content: CharSpan) -> CharSpan:
     if re.match(r"\s*,?\s*(?:but|and|yet|so|or)\s", rest) and _CLAUSE_BREAK.search(rest) is None and not goes_on:
         end = trim(text, end, sentence_end)[1] if rest.strip(" .") else end
         end = max(end, content[1])
+    elif re.match(r"\s*:\s*\S", rest) and ";" not in rest:
+        # "said she has the quality for the job: “Steadiness ...”": what the colon opens is hers too
+        end = max(content[1], trim(text, end, sentence_end)[1])
     return start, end
 
 

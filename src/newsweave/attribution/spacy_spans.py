@@ -49,7 +49,9 @@ def subject_span(subject, text: str, verb=None) -> CharSpan:
     what the speaker was doing, and PolNeAR leaves it out."""
     start, end = subtree_span(subject)
     if verb is not None and subject.left_edge.i < verb.i <= subject.right_edge.i:
-        end = verb.left_edge.idx  # "super PACs supporting Kasich": the phrase before the participle
+        # "super PACs supporting Kasich": the phrase before the participle; a misparse that hangs
+        # words after the cue on its subject ("Lund said ...: a ferry") keeps the words before it
+        end = verb.left_edge.idx if verb.left_edge.idx > start else verb.idx
     doing = [c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.i > subject.i
              and c.left_edge.i > 0 and subject.doc[c.left_edge.i - 1].text == ","
              and c.right_edge.i == subject.right_edge.i - (subject.right_edge.text == ",")]
