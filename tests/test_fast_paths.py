@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from newsweave import clean
+from newsweave import clean, nonarticle
 from newsweave.story_features import _PERSON_AFTER_ROLE
 from newsweave.text_features import (NAME, NUMBER, WORD, matches_at_word_starts, normalised_text, shingles,
                                      without_leading_boundary)
@@ -44,6 +44,16 @@ def test_clean_pre_checks_agree_with_the_patterns():
         assert clean.normalise_line(line) == spaces.sub(" ", doubled_full_stop.sub(".", line)).strip()
         fast, plain = clean.credit_tail(line), clean._CREDIT_TAIL.search(line)
         assert (fast and fast.span()) == (plain and plain.span()), line
+
+
+def test_non_article_pattern_on_lowered_text_finds_what_the_case_blind_pattern_finds():
+    pieces = ["Crawl", "WAYBACK Machine", "Sign In", "sign-in", "Your Browser", "JavaScript", "is Disabled", "Web Pages",
+              "URLs", "Log In", "the news", "Minister", "said", "Page Not Found", "Click Here", ". ", " ", "\n", "é", "’"]
+    plain = re.compile(nonarticle._INTERFACE.pattern, re.I)
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert bool(nonarticle._INTERFACE.search(text.lower())) == bool(plain.search(text)), text
 
 
 def _plain_vectorise(terms, stats, max_terms):

@@ -16,9 +16,9 @@ from .dates import parse_date
 from .model import Article
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
-# What _SPACES would change: a run of two spaces or any other kind of space. Most lines
-# have neither, and finding that out is much cheaper than rewriting every space.
-_SPACES_TO_NORMALISE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u3000]|  ")
+# A space other than the plain one: most lines have none, and then collapsing doubled plain
+# spaces (str.replace, in C) does what _SPACES would, several times quicker on a long line.
+_OTHER_SPACES = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u3000]")
 _BREADCRUMB_SEPARATORS = r"(?:»|›|>|&gt;|/|\||::|→)"
 _DOUBLED_FULL_STOP = re.compile(r"(?<![.\s])\.\.(?=\s|$)")  # a typo ("pandemic.."), not an ellipsis
 _BREADCRUMB_START = re.compile(rf"^(?:home|homepage|start|news|index)\s*{_BREADCRUMB_SEPARATORS}", re.I)
@@ -81,9 +81,11 @@ HEADER_LINES = 6  # chrome and metadata lines are looked for in the first lines 
 def normalise_line(line: str) -> str:
     if ".." in line:
         line = _DOUBLED_FULL_STOP.sub(".", line)
-    if not _SPACES_TO_NORMALISE.search(line):
-        return line.strip()
-    return _SPACES.sub(" ", line).strip()
+    if _OTHER_SPACES.search(line):
+        return _SPACES.sub(" ", line).strip()
+    while "  " in line:
+        line = line.replace("  ", " ")
+    return line.strip()
 
 
 def is_breadcrumb(line: str) -> bool:
