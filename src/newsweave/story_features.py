@@ -37,12 +37,13 @@ Vector = dict[str, float]
 
 
 _SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”"})
+_NAME_BODY = without_leading_boundary(NAME)
 
 
 def _names(text: str) -> list[str]:
     # A single capitalised word right after a sentence end is capitalised for grammar.
     out = []
-    for match in NAME.finditer(text):
+    for match in matches_at_word_starts(_NAME_BODY, text):
         name = match.group()
         if " " not in name:
             start = match.start()
