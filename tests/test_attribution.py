@@ -572,3 +572,12 @@ def test_what_a_colon_opens_in_the_content_is_the_speakers_too():
     text = "Intro.\n\nLund said the island needs one thing from the council: a ferry that runs all winter.\n"
     spans = [_spans(text, a) for a in find_attributions(text, backend="spacy")]
     assert ("Lund", "said", ["the island needs one thing from the council: a ferry that runs all winter"]) in spans
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_readout_goes_on_after_said_that_but_not_after_argued_that(backend):
+    text = ("Minister Rhea Okafor stressed that the ports would reopen on Monday. Ferries will run at night too.\n\n"
+            "Professor Ilse Varga argued that the ferry fares were too high. The council met on Tuesday.\n")
+    found = {source: content for source, _, content in (_spans(text, a) for a in find_attributions(text, backend=backend))}
+    assert found["Minister Rhea Okafor"] == ["that the ports would reopen on Monday", "Ferries will run at night too"]
+    assert found["Professor Ilse Varga"] == ["that the ferry fares were too high"]

@@ -44,6 +44,8 @@ def continue_paragraphs(text: str, sentences: list[CharSpan], found: list[Attrib
         # speaks again (PolNeAR marks no content past such a sentence)
         if not text.startswith("that ", attribution.content[0][0]):
             continue
+        if _READOUT_VERB.search(text, attribution.cue[0], attribution.cue[1]) is None:
+            continue  # "X argued that A." / "The poll shows that A.": one claim, then the reporter again
         if attribution.content[0][0] < attribution.cue[0]:
             continue
         following = index + 1
@@ -62,6 +64,14 @@ def _ends_quoted(text: str, attribution: Attribution) -> bool:
     before its cue that ends in the speaker's own words goes on like a quotation."""
     end = attribution.content[-1][1]
     return end <= attribution.cue[0] and text[end - 1:end] in "”\"" and text[max(0, end - 2):end - 1] in ",?!"
+
+
+# the plain speech verbs of a readout ("Putin said that A. B. C.", "Xi stressed that ..."):
+# PolNeAR train[:250] gives the following sentences to the speaker after these, not after
+# "argued", "warned", "pledged", "shows", "estimates" (content overlap F1 83.46 -> 83.63
+# with the continuation kept for these verbs only, 83.65 with none at all)
+_READOUT_VERB = re.compile(r"\b(?:sa(?:id|ys?)|told|tells?|add(?:ed|s)?|stress(?:ed|es)?|not(?:ed|es?)|stat(?:ed|es?)"
+                           r"|emphasi[sz](?:ed|es?)|reiterat(?:ed|es?)|underlin(?:ed|es?)|point(?:ed|s)? out)\b", re.IGNORECASE)
 
 
 def _nested(found: list[Attribution]) -> set[int]:
