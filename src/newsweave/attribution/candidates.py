@@ -4,8 +4,10 @@ PolNeAR marks far more cues than the lexicon names ("Many Democrats are afraid t
 "Trump's claim that ...", "the group unveiled a plan ..."), most of them rare. The spaCy path
 asks this module about a word its lists do not cover: ``kind_of`` says which shape the word
 is in (a verb with a clause, an adjective after "be" with a clause, a noun with a "that"
-clause or with a preposition's object, a verb with its subject and object), and ``is_cue`` looks the kind and lemma up in
-``cue_table.CUE_COUNTS``, how often PolNeAR train marks that word in that shape as a cue.
+clause or with a preposition's object, a verb with its subject and object or with a
+preposition's object), and ``is_cue`` looks the kind and ``key_of`` (the lemma, with the
+preposition where the shape has one) up in ``cue_table.CUE_COUNTS``, how often PolNeAR
+train marks that word in that shape as a cue.
 The table is counted by bench/fit_cue_table.py; nothing in it comes from dev or test.
 """
 
