@@ -34,12 +34,17 @@ def noun_clause(token):
 NOUN_PREPOSITIONS = {"of", "for", "about", "against", "on", "to", "over", "with"}
 
 
-def noun_object(token):
-    """The preposition right after a noun that takes its object ("criticism of"), or None."""
-    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if following is None or following.head.i != token.i or following.dep_ != "prep" or following.lower_ not in NOUN_PREPOSITIONS:
+def _preposition_with_object(head, at: int):
+    """The preposition at ``at`` when it hangs on ``head`` and takes an object, or None."""
+    following = head.doc[at] if at < len(head.doc) else None
+    if following is None or following.head.i != head.i or following.dep_ != "prep" or following.lower_ not in NOUN_PREPOSITIONS:
         return None
     return following if any(c.dep_ in {"pobj", "pcomp"} for c in following.children) else None
+
+
+def noun_object(token):
+    """The preposition right after a noun that takes its object ("criticism of"), or None."""
+    return _preposition_with_object(token, token.i + 1)
 
 
 def key_of(token, kind: str | None, lemma: str) -> str:
@@ -57,10 +62,7 @@ def verb_preposition(token):
     at = token.i + 1
     while at < len(token.doc) and token.doc[at].head.i == token.i and token.doc[at].dep_ in {"prt", "advmod"}:
         at += 1
-    following = token.doc[at] if at < len(token.doc) else None
-    if following is None or following.head.i != token.i or following.dep_ != "prep" or following.lower_ not in NOUN_PREPOSITIONS:
-        return None
-    return following if any(c.dep_ in {"pobj", "pcomp"} for c in following.children) else None
+    return _preposition_with_object(token, at)
 
 
 def kind_of(token) -> str | None:
