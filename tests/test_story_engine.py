@@ -6,6 +6,7 @@ import argparse
 import copy
 import dataclasses
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -428,12 +429,16 @@ def test_closed_stories_leave_the_postings_and_both_paths_still_agree(tmp_path, 
     assert closed > first_month and left == 0
 
 
-def test_a_tiny_posting_cache_gives_the_same_store(tmp_path, data_dir, monkeypatch):
+@pytest.mark.parametrize("days, sweep_every", [(2, cluster.EVICTION_EVERY), (30, 10)])
+def test_a_tiny_posting_cache_gives_the_same_store(tmp_path, data_dir, monkeypatch, days, sweep_every):
     # The posting cache drops its least recently used terms beyond its bound; what it gives
     # back must always be the stored posting (postings here overflow their limit of 3), so
-    # any bound gives the same store.
-    _news_with_copies(tmp_path / "news", data_dir)
+    # any bound gives the same store; also while closed stories leave the postings (a month
+    # of news swept every 10 dated articles), where a full cached posting must show the
+    # older stories its closed ones hid.
+    _news_with_copies(tmp_path / "news", data_dir, days=days)
     monkeypatch.setattr(store, "CHUNK", 50)
+    monkeypatch.setattr(cluster, "EVICTION_EVERY", sweep_every)
     prepared = prepare.prepare_articles(ingest.read_paths([str(tmp_path / "news")])[0], store.STEPS)
     thresholds = dataclasses.replace(cluster.DEFAULT_THRESHOLDS, posting_limit=3)
     for name, bound in (("large", 10**6), ("tiny", 20)):
@@ -441,8 +446,26 @@ def test_a_tiny_posting_cache_gives_the_same_store(tmp_path, data_dir, monkeypat
             stored.index = store.StoredStoryIndex(stored.db, thresholds, posting_cache_entries=bound)
             stored.add(copy.deepcopy(prepared.articles), prepared.sketches, prepared.terms)
             assert stored.index._cached_entries <= bound + 3 + 1  # the bound, overshot by one term's posting at most
+            assert stored.index._cached_entries == sum(len(p) + 1 for p in stored.index._postings.values())
     assert store_rows(tmp_path / "tiny.db") == store_rows(tmp_path / "large.db")
     assert len(store_rows(tmp_path / "tiny.db")["stories"]) > 10
+
+
+def test_a_full_cached_posting_shows_an_older_open_story_once_a_newer_one_closes(tmp_path):
+    # Postings show their newest stories; when one of them closes, an older story still
+    # open (a long-running one) comes back into view, cached or not.
+    thresholds = dataclasses.replace(cluster.DEFAULT_THRESHOLDS, posting_limit=2)
+    with store.Store(tmp_path / "news.db") as stored:
+        index = store.StoredStoryIndex(stored.db, thresholds)
+        for key, last_day in ((0, 20), (1, 1), (2, 20)):  # story 1 ended long before the others
+            story = cluster.StoryState(key=key, total=Counter({"strike": 1.0}), size=1, first_day=last_day,
+                                       last_day=last_day, indexed={"strike"})
+            index.save(story, ["strike"])
+        index.flush()
+        assert index.posting("strike") == [1, 2]  # the two newest, now cached
+        index.forget_postings([], horizon=10)
+        assert index.posting("strike") == [0, 2]
+        assert store.StoredStoryIndex(stored.db, thresholds).posting("strike") == [0, 2]  # as read afresh
 
 
 def test_a_store_of_another_schema_is_refused(tmp_path):
