@@ -6,6 +6,7 @@ import random
 import re
 
 from newsweave import clean, nonarticle
+from newsweave.attribution.records import quoted_spans
 from newsweave.story_features import _PERSON_AFTER_ROLE
 from newsweave.text_features import (NAME, NUMBER, WORD, matches_at_word_starts, normalised_text, shingles,
                                      without_leading_boundary)
@@ -127,3 +128,33 @@ def test_band_keys_match_exactly_when_a_whole_band_matches():
     assert ((keys == other_keys) == ~changed).all()
     assert (band_keys(signatures[7]) == keys[7]).all()  # one signature gives its row of keys
     assert len(set(keys.ravel().tolist())) == keys.size  # bands at other positions never share keys
+
+
+def _plain_quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """records.quoted_spans as first written, stepping one character at a time."""
+    spans = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in "“«\"":
+            line_end = text.find("\n", i)
+            line_end = len(text) if line_end == -1 else line_end
+            close = text.find({"“": "”", "«": "»"}.get(ch, ch), i + 1, min(end + 400, line_end))
+            if close == -1 and line_end > end + 400:
+                break
+            spans.append((i, line_end if close == -1 else close + 1))
+            i = spans[-1][1]
+        else:
+            i += 1
+    return spans
+
+
+def test_quoted_spans_jumping_between_marks_equals_stepping_through_each_character():
+    rng = random.Random(11)
+    pieces = ["“", "”", "«", "»", '"', "\n", "\n\n", "he said", "A.", " ", "x" * 450, "'"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    for text in texts:
+        for _ in range(3):
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text))
+            assert quoted_spans(text, start, end) == _plain_quoted_spans(text, start, end), (text, start, end)

@@ -48,24 +48,24 @@ def kind_of(text: str, span: CharSpan) -> str:
     return "mixed"
 
 
+_OPENING_MARK = re.compile('[“«"]')
+
+
 def quoted_spans(text: str, start: int, end: int) -> list[CharSpan]:
     """Spans of quotations (marks included) inside ``text[start:end]``; straight quotes pair up."""
     spans = []
-    i = start
-    while i < end:
-        ch = text[i]
-        if ch in "“«\"":
-            # a quotation closes on its own line; one running on into the next paragraph leaves
-            # its mark open there ('"A.\n\n"B."') and is a quotation to the line's end
-            line_end = text.find("\n", i)
-            line_end = len(text) if line_end == -1 else line_end
-            close = text.find({"“": "”", "«": "»"}.get(ch, ch), i + 1, min(end + 400, line_end))
-            if close == -1 and line_end > end + 400:
-                break
-            spans.append((i, line_end if close == -1 else close + 1))
-            i = spans[-1][1]
-        else:
-            i += 1
+    mark = _OPENING_MARK.search(text, start, end)  # the scan between marks runs in C
+    while mark is not None:
+        i, ch = mark.start(), mark.group()
+        # a quotation closes on its own line; one running on into the next paragraph leaves
+        # its mark open there ('"A.\n\n"B."') and is a quotation to the line's end
+        line_end = text.find("\n", i)
+        line_end = len(text) if line_end == -1 else line_end
+        close = text.find({"“": "”", "«": "»"}.get(ch, ch), i + 1, min(end + 400, line_end))
+        if close == -1 and line_end > end + 400:
+            break
+        spans.append((i, line_end if close == -1 else close + 1))
+        mark = _OPENING_MARK.search(text, spans[-1][1], end)
     return spans
 
 
