@@ -4,6 +4,7 @@ reason, the run goes on, and no article is lost."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -123,6 +124,27 @@ def test_cli_exit_code_and_no_traceback_on_bad_input(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "read 1 article; 1 inputs not read" in result.stdout
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["report.html", "report.json", "report.md"]
+
+
+def test_names_and_text_no_output_can_encode_become_replacement_characters(tmp_path):
+    """A file name with a byte that is not UTF-8 and a JSON line with half of a surrogate
+    pair ("\\ud83d") used to end the whole run when the report was written."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    odd_name = os.fsencode(folder) + b"/caf\xe9 notes.txt"
+    with open(odd_name, "wb") as out:
+        out.write(GOOD.encode())
+    line = json.dumps({"title": "Half HALF a pair", "text": GOOD.replace("Tuesday", "Friday") + " HALF"})
+    write(folder / "feed.jsonl", line.replace("HALF", "\\ud83d") + "\n")
+    result = run_cli("analyze", str(folder), "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    payload = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    ids = sorted(a["id"] for a in payload["articles"])
+    assert ids == ["caf\ufffd notes", "feed#1"]
+    titles = [a["title"] for a in payload["articles"]]
+    assert "Half \ufffd a pair" in titles
+    assert "\ufffd" in (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
 
 
 def test_cli_unwritable_output_is_a_plain_error(tmp_path):

@@ -90,7 +90,7 @@ def prepare_paths(paths: list[str], jobs: int = 1, steps: Steps = Steps(), on_fi
              for n in [ingest.parts_of(item, PART_BYTES) if jobs > 1 else 1] for k in range(n)]
     for (item, _, (k, n)), prepared in in_order(partial(_prepare_task, steps=steps), tasks, min(jobs, len(tasks))):
         if isinstance(prepared, WorkerCrash):
-            where = str(item.path) if n == 1 else f"{item.path} (part {k + 1} of {n})"
+            where = ingest.encodable(str(item.path) if n == 1 else f"{item.path} (part {k + 1} of {n})")
             prepared = Prepared(errors=[InputError(where, f"cannot read file: {prepared}")], files=int(k == n - 1))
         if on_file is not None and k == n - 1:
             on_file(item)
@@ -147,7 +147,7 @@ def prepare_file(item: ingest.InputFile, article_id: str, steps: Steps = Steps()
         prepared = prepare_articles(articles, steps)
     except Exception as exc:  # a bug on one strange file must not end the run
         error = f"cannot read file: unexpected {exc.__class__.__name__}: {exc}"
-        return Prepared(errors=[InputError(str(item.path), error)], files=done)
+        return Prepared(errors=[InputError(ingest.encodable(str(item.path)), ingest.encodable(error))], files=done)
     prepared.errors.extend(errors)
     prepared.seconds["read"] += read
     prepared.files = done

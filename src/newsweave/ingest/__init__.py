@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,7 +91,7 @@ def discover(paths: list[str]) -> tuple[list[InputFile], list[InputError]]:
                 add(p, path)
         else:
             add(path, path.parent)
-    return files, errors
+    return files, [InputError(encodable(e.path), encodable(e.error)) for e in errors]
 
 
 def parts_of(item: InputFile, part_bytes: int) -> int:
@@ -105,9 +106,35 @@ def parts_of(item: InputFile, part_bytes: int) -> int:
     return max(1, min(size // max(1, part_bytes), MAX_FILE_BYTES // max(1, part_bytes)))
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(value: str) -> str:
+    """``value`` with each lone surrogate replaced by U+FFFD. Python keeps the bytes of a file
+    name that are not UTF-8 as lone surrogates, and JSON may carry one ("\\ud83d" without its
+    pair); no output can encode them, and one of them ended the whole run when the report
+    was written."""
+    return _LONE_SURROGATE.sub("\ufffd", value) if value else value
+
+
+def _encodable_article(article: Article) -> Article:
+    for name in ("id", "path", "text", "title", "source", "url", "published"):
+        value = getattr(article, name)
+        if value and _LONE_SURROGATE.search(value):
+            setattr(article, name, encodable(value))
+    article.authors = [encodable(a) for a in article.authors]
+    return article
+
+
 def read_file(item: InputFile, article_id: str, part: tuple[int, int] = (0, 1)) -> tuple[list[Article], list[InputError]]:
     """The file's articles and errors; ``part`` ``(k, n)`` of a file ``parts_of`` splits:
-    only the k-th of its n parts (an error of the whole file comes with part 0)."""
+    only the k-th of its n parts (an error of the whole file comes with part 0). Every
+    string is encodable (``encodable``)."""
+    articles, errors = _read_file(item, article_id, part)
+    return [_encodable_article(a) for a in articles], [InputError(encodable(e.path), encodable(e.error)) for e in errors]
+
+
+def _read_file(item: InputFile, article_id: str, part: tuple[int, int]) -> tuple[list[Article], list[InputError]]:
     path = str(item.path)
     plugin = EXTENSION_TO_PLUGIN.get(item.path.suffix.lower())
     if plugin is None:
