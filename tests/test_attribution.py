@@ -581,3 +581,39 @@ def test_a_readout_goes_on_after_said_that_but_not_after_argued_that(backend):
     found = {source: content for source, _, content in (_spans(text, a) for a in find_attributions(text, backend=backend))}
     assert found["Minister Rhea Okafor"] == ["that the ports would reopen on Monday", "Ferries will run at night too"]
     assert found["Professor Ilse Varga"] == ["that the ferry fares were too high"]
+
+
+def test_text_windows_cover_the_text_and_cut_at_breaks():
+    from newsweave.attribution import text_windows
+
+    text = "".join(f"Paragraph {n} says the council met.\n\n" for n in range(400))
+    windows = text_windows(text, 1000)
+    assert windows[0][0] == 0 and windows[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(windows, windows[1:]))  # contiguous, nothing skipped
+    assert all(0 < end - start <= 1000 for start, end in windows)
+    assert all(text[end - 2:end] == "\n\n" for _, end in windows[:-1])  # cut after a blank line
+    unbroken = "x" * 2500  # no break at all: cut where the size ends
+    assert text_windows(unbroken, 1000) == [(0, 1000), (1000, 2000), (2000, 2500)]
+    assert text_windows("short", 1000) == [(0, 5)]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_long_article_is_read_in_windows_with_the_same_quotes(backend, monkeypatch):
+    """A text far longer than a window gives, window by window, the quotes read in one go,
+    at the article's own offsets, with a pronoun resolved across a cut (the person was
+    named in an earlier window)."""
+    import newsweave.attribution as attribution
+
+    paragraphs = ["Mayor Ann Porter opened the Elm Street bridge on Monday."]
+    for n in range(60):
+        paragraphs.append(f"“Lane {n} will open in spring,” she said.")
+        paragraphs.append(f"The ramp to lane {n} is two hundred metres long and was paved in May.")
+    text = "\n\n".join(paragraphs)
+    whole = extract_quotes(_article("long", text), backend=backend)
+    monkeypatch.setattr(attribution, "WINDOW_CHARS", 700)
+    assert len(attribution.text_windows(text)) > 5
+    windowed = extract_quotes(_article("long", text), backend=backend)
+    assert len(whole) == 60
+    assert [(q.speaker, q.text, q.start, q.end) for q in windowed] == [(q.speaker, q.text, q.start, q.end) for q in whole]
+    assert all(text[q.start:q.end] == q.text for q in windowed)
+    assert {q.speaker for q in windowed} == {"Ann Porter"}
