@@ -205,14 +205,37 @@ def test_eval_cluster_on_a_slice_beats_the_floor_and_the_baseline(name, relative
 
 @pytest.mark.parametrize("relative,limit,bar", [
     # Mixed order, batch: the clustering before crowding and two-sided links scored 90.3 and 88.4
-    # on these slices; now 92.4 and 90.1.
-    ("neus-allsides/val.source", 150, 0.915),
-    ("multinews/validation.csv", 60, 0.89),
+    # on these slices, with them 92.4 and 90.1; the link floor that keeps piles of unrelated
+    # articles apart (below) costs these small slices some recall: 91.4 and 87.5.
+    ("neus-allsides/val.source", 150, 0.905),
+    ("multinews/validation.csv", 60, 0.865),
 ])
-def test_eval_cluster_on_a_slice_beats_the_previous_clustering(relative, limit, bar):
+def test_eval_cluster_on_a_slice_keeps_its_level(relative, limit, bar):
     path = require(DATA / relative)
     args = argparse.Namespace(path=str(path), format=None, limit=limit, mode="batch", no_baseline=True)
     assert eval_cluster.run(args)["systems"]["newsweave"]["bcubed_f1"] >= bar
+
+
+@pytest.mark.parametrize("relative,most_joined", [
+    # Batch, articles each from another story: with links down to similarity 0.05 (crowding takes
+    # little off among unrelated articles) 23% and 8% of a pile of 10 were joined to another.
+    ("neus-allsides/val.source", 0.08),
+    ("multinews/validation.csv", 0.02),
+])
+def test_a_pile_of_articles_about_different_stories_stays_apart(relative, most_joined):
+    path = require(DATA / relative)
+    args = argparse.Namespace(path=str(path), format=None, limit=None, mode="batch", no_baseline=True)
+    figures = eval_cluster.run(args)["systems"]["newsweave"]
+    assert figures["pile10_false_joins"] <= most_joined
+    assert figures["pile50_false_joins"] <= 0.2
+
+
+def test_pile_false_joins_counts_the_articles_put_with_another():
+    stories = [[0, 1], [2], [3, 4, 5], [6]]
+    assert eval_cluster.pile_false_joins(stories, lambda pile: list(range(len(pile))), 4, draws=3) == 0.0
+    assert eval_cluster.pile_false_joins(stories, lambda pile: [0] * len(pile), 4, draws=3) == 0.75
+    assert eval_cluster.pile_false_joins(stories, lambda pile: [0, 0, 1, 2], 4, draws=2) == 0.25
+    assert eval_cluster.pile_false_joins(stories, lambda pile: [0] * len(pile), 5) is None  # too few stories
 
 
 def test_eval_cluster_mixes_the_stories_documents():

@@ -11,12 +11,20 @@ method that looks at arrival order (incremental assignment, recency-capped posti
 baseline is scikit-learn-style TF-IDF with average-linkage agglomerative clustering on
 cosine distance, reported at its best single threshold on this very data (an oracle
 setting that favours the baseline).
+
+The dev sets are dense: every story has several reports, and an article's neighbours say how
+close a match must be. A reader also feeds in a few articles about different things, so each
+run also draws piles of articles that are each from another gold story (``PILE_SIZES``, one
+article per story, ``PILE_DRAWS`` draws) and reports ``pileN_false_joins``: the share of the
+pile's articles put in a story with another (0 is right), for newsweave and the baseline at
+its threshold from the whole set.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +41,8 @@ from .metrics import clustering_scores
 FORMATS = ("multinews", "neus", "allsides", "wikiref")
 BASELINE_THRESHOLDS = np.round(np.arange(0.30, 0.99, 0.02), 2)
 MIX_SEED = 0  # the documents' shuffled order: fixed, so runs are comparable
+PILE_SIZES = (10, 50)  # piles of articles that are each from another gold story
+PILE_DRAWS = 30
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -122,20 +132,70 @@ def incremental_labels(articles: list[Article]) -> list[int]:
     return labels
 
 
+def _baseline_tree(texts: list[str]):
+    """TF-IDF vectors of ``texts`` and their average-linkage tree over cosine distance."""
+    vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+    distances = np.clip(1.0 - (vectors @ vectors.T).toarray(), 0.0, 2.0)
+    np.fill_diagonal(distances, 0.0)
+    return linkage(squareform(distances, checks=False), method="average")
+
+
 def baseline_best(texts: list[str], gold: list[str]) -> tuple[dict[str, float], float]:
     """TF-IDF + average-linkage agglomerative clustering at its best single threshold."""
     if len(texts) < 2:
         return clustering_scores(gold, list(range(len(texts)))), 0.0
-    vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
-    distances = np.clip(1.0 - (vectors @ vectors.T).toarray(), 0.0, 2.0)
-    np.fill_diagonal(distances, 0.0)
-    tree = linkage(squareform(distances, checks=False), method="average")
+    tree = _baseline_tree(texts)
     best, best_threshold = None, 0.0
     for threshold in BASELINE_THRESHOLDS:
         scores = clustering_scores(gold, fcluster(tree, t=threshold, criterion="distance").tolist())
         if best is None or scores["bcubed_f1"] > best["bcubed_f1"]:
             best, best_threshold = scores, float(threshold)
     return best, best_threshold
+
+
+def pile_false_joins(stories: list[list[int]], labels_of, size: int, draws: int = PILE_DRAWS) -> float | None:
+    """The share of articles joined to another in piles of ``size`` articles, one from each of
+    ``size`` random gold stories (``stories``: each story's article indexes); ``labels_of``
+    labels a list of indexes. None where there are fewer stories than ``size``."""
+    if len(stories) < size:
+        return None
+    joined = 0
+    for draw in range(draws):
+        rng = random.Random(draw)
+        pile = [rng.choice(story) for story in rng.sample(stories, size)]
+        joined += sum(n - 1 for n in Counter(labels_of(pile)).values())
+    return joined / (draws * size)
+
+
+def baseline_labels(texts: list[str], threshold: float) -> list[int]:
+    """The baseline's clusters of ``texts`` at one distance threshold."""
+    if len(texts) < 2:
+        return list(range(len(texts)))
+    return fcluster(_baseline_tree(texts), t=threshold, criterion="distance").tolist()
+
+
+def add_pile_figures(systems: dict, articles: list[Article], raw_texts: list[str], gold: list[str], mode: str,
+                     baseline_threshold: float | None) -> None:
+    """``pileN_false_joins`` for newsweave and (with its threshold) the baseline, over the articles
+    newsweave keeps (non-articles stay alone anyway)."""
+    by_story: dict[str, list[int]] = {}
+    for i, article in enumerate(articles):
+        if article.is_article and article.text.strip():
+            by_story.setdefault(gold[i], []).append(i)
+    stories = list(by_story.values())
+
+    def ours(pile: list[int]) -> list[int]:
+        chosen = [articles[i] for i in pile]
+        return incremental_labels(chosen) if mode == "incremental" else cluster.assign_stories(chosen)
+
+    for size in PILE_SIZES:
+        share = pile_false_joins(stories, ours, size)
+        if share is None:
+            continue
+        systems["newsweave"][f"pile{size}_false_joins"] = share
+        if baseline_threshold is not None:
+            systems["tfidf-agglomerative"][f"pile{size}_false_joins"] = pile_false_joins(
+                stories, lambda pile: baseline_labels([raw_texts[i] for i in pile], baseline_threshold), size)
 
 
 def run(args: argparse.Namespace) -> dict:
@@ -167,10 +227,15 @@ def run(args: argparse.Namespace) -> dict:
             kept_baseline, _ = baseline_best([raw_texts[i] for i in kept], kept_gold)
             note += f", baseline {kept_baseline['bcubed_f1']:.3f} at its best threshold there"
         notes.append(f"{note}; keeping the non-articles alone caps B-cubed F1 at {ceiling:.3f} on all documents")
+    threshold = None
     if not args.no_baseline:
         scores, threshold = baseline_best(raw_texts, gold)
         systems["tfidf-agglomerative"] = scores
         notes.append(f"baseline at its best distance threshold {threshold:.2f} (oracle-tuned on this data)")
+    add_pile_figures(systems, articles, raw_texts, gold, args.mode, threshold)
+    if any(key.startswith("pile") for key in systems["newsweave"]):
+        notes.append(f"pileN_false_joins: share of articles joined to another in piles of N articles each from "
+                     f"another gold story ({PILE_DRAWS} draws; 0 is right)")
     if fmt == "wikiref":
         notes.append("WikiRef220 labels are topics spanning months (many events each); newsweave groups events")
     return {"task": "cluster", "dataset": f"{fmt}:{path.name}" + (" (incremental)" if args.mode == "incremental" else ""), "items": len(articles),
