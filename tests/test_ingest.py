@@ -147,6 +147,16 @@ def test_names_and_text_no_output_can_encode_become_replacement_characters(tmp_p
     assert "\ufffd" in (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
 
 
+def test_broken_links_in_a_folder_are_reported(tmp_path):
+    write(tmp_path / "in" / "good.txt", GOOD)
+    (tmp_path / "in" / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "in" / "loop.txt").symlink_to(tmp_path / "in" / "loop.txt")
+    articles, errors = read_paths([str(tmp_path / "in")])
+    assert [a.id for a in articles] == ["good"]
+    reasons = errors_by_name(errors)
+    assert reasons["gone.txt"].startswith("broken link") and reasons["loop.txt"].startswith("broken link")
+
+
 def test_cli_unwritable_output_is_a_plain_error(tmp_path):
     write(tmp_path / "in" / "good.txt", GOOD)
     blocker = write(tmp_path / "file-not-folder", "x")

@@ -77,10 +77,11 @@ def discover(paths: list[str]) -> tuple[list[InputFile], list[InputError]]:
         if not path.exists():
             errors.append(InputError(raw, "no such file or folder"))
         elif path.is_dir():
-            found = [
-                p for p in sorted(path.rglob("*"))
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            ]
+            listed = [p for p in sorted(path.rglob("*")) if not any(part.startswith(".") for part in p.relative_to(path).parts)]
+            found = [p for p in listed if p.is_file()]
+            for p in listed:
+                if p.is_symlink() and not p.exists():
+                    errors.append(InputError(str(p), "broken link: it points to nothing that can be read"))
             supported = [p for p in found if p.suffix.lower() in EXTENSION_TO_PLUGIN]
             for p in found:
                 if p.suffix.lower() not in EXTENSION_TO_PLUGIN:
