@@ -92,7 +92,7 @@ def discover(paths: list[str]) -> tuple[list[InputFile], list[InputError]]:
                 add(p, path)
         else:
             add(path, path.parent)
-    return files, [InputError(encodable(e.path), encodable(e.error)) for e in errors]
+    return files, [_encodable_error(e) for e in errors]
 
 
 def parts_of(item: InputFile, part_bytes: int) -> int:
@@ -118,6 +118,10 @@ def encodable(value: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", value) if value else value
 
 
+def _encodable_error(error: InputError) -> InputError:
+    return InputError(encodable(error.path), encodable(error.error))
+
+
 def _encodable_article(article: Article) -> Article:
     for name in ("id", "path", "text", "title", "source", "url", "published"):
         value = getattr(article, name)
@@ -132,7 +136,7 @@ def read_file(item: InputFile, article_id: str, part: tuple[int, int] = (0, 1)) 
     only the k-th of its n parts (an error of the whole file comes with part 0). Every
     string is encodable (``encodable``)."""
     articles, errors = _read_file(item, article_id, part)
-    return [_encodable_article(a) for a in articles], [InputError(encodable(e.path), encodable(e.error)) for e in errors]
+    return [_encodable_article(a) for a in articles], [_encodable_error(e) for e in errors]
 
 
 def _read_file(item: InputFile, article_id: str, part: tuple[int, int]) -> tuple[list[Article], list[InputError]]:
