@@ -157,6 +157,33 @@ def test_broken_links_in_a_folder_are_reported(tmp_path):
     assert reasons["gone.txt"].startswith("broken link") and reasons["loop.txt"].startswith("broken link")
 
 
+def test_gzip_compressed_inputs_are_read_as_their_inner_format(tmp_path, monkeypatch):
+    import gzip
+
+    import newsweave.ingest as ingest
+
+    write(tmp_path / "in" / "story.txt.gz", gzip.compress(GOOD.encode()))
+    line = json.dumps({"title": "Harbour fire", "text": GOOD.replace("Tuesday", "Friday")})
+    write(tmp_path / "in" / "feed.jsonl.gz", gzip.compress((line + "\n").encode()) + gzip.compress((line + "\n").encode()))
+    write(tmp_path / "in" / "page.HTML.gz", gzip.compress(
+        f"<html><head><title>Bridge</title></head><body><article><p>{GOOD}</p></article></body></html>".encode()))
+    write(tmp_path / "in" / "fake.txt.gz", b"not compressed at all")
+    write(tmp_path / "in" / "cut.txt.gz", gzip.compress(GOOD.encode())[:-12])
+    write(tmp_path / "in" / "bare.gz", gzip.compress(GOOD.encode()))
+    articles, errors = read_paths([str(tmp_path / "in")])
+    assert sorted(a.id for a in articles) == ["feed#1", "feed#2", "page", "story"]  # a member after the first is read too
+    assert all("harbour" in a.text.lower() or "bridge" in a.text.lower() for a in articles)
+    reasons = errors_by_name(errors)
+    assert reasons["fake.txt.gz"].startswith("not a readable gzip file")
+    assert reasons["cut.txt.gz"].startswith("not a readable gzip file")
+    assert reasons["bare.gz"] == "unsupported file type '.gz'"
+
+    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 2_000)  # 2 KB of zeros pack into a few bytes
+    write(tmp_path / "bomb" / "zeros.txt.gz", gzip.compress(b"0" * 100_000))
+    articles, errors = read_paths([str(tmp_path / "bomb")])
+    assert articles == [] and "too large once decompressed" in errors[0].error
+
+
 def test_cli_unwritable_output_is_a_plain_error(tmp_path):
     write(tmp_path / "in" / "good.txt", GOOD)
     blocker = write(tmp_path / "file-not-folder", "x")

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import glob
 import os
+import gzip
+import io
 import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +23,18 @@ from .common import IngestError
 PLUGINS = (text, html, jsonl)
 EXTENSION_TO_PLUGIN = {ext: plugin for plugin in PLUGINS for ext in plugin.EXTENSIONS}
 MAX_FILE_BYTES = 50 * 1024 * 1024
+COMPRESSED = ".gz"  # "x.jsonl.gz": read as "x.jsonl" once decompressed (crawls and feeds come so)
+
+
+def format_suffix(path: Path) -> str:
+    """The suffix that names the file's format, lower-cased: ".html" for "page.HTML.gz"."""
+    suffix = path.suffix.lower()
+    return Path(path.stem).suffix.lower() if suffix == COMPRESSED else suffix
+
+
+def plugin_for(path: Path):
+    """The plugin that reads ``path`` (compressed or not), or None for an unsupported type."""
+    return EXTENSION_TO_PLUGIN.get(format_suffix(path))
 
 __all__ = ["IngestError", "read_paths", "read_file", "parts_of", "discover", "unique_ids", "make_ids_unique", "EXTENSION_TO_PLUGIN",
            "MAX_FILE_BYTES"]
@@ -33,6 +48,8 @@ class InputFile:
     @property
     def article_id(self) -> str:
         relative = self.path.relative_to(self.root) if self.path != self.root else Path(self.path.name)
+        if relative.suffix.lower() == COMPRESSED:
+            relative = relative.with_suffix("")
         return relative.with_suffix("").as_posix()
 
 
@@ -82,12 +99,12 @@ def discover(paths: list[str]) -> tuple[list[InputFile], list[InputError]]:
             for p in listed:
                 if p.is_symlink() and not p.exists():
                     errors.append(InputError(str(p), "broken link: it points to nothing that can be read"))
-            supported = [p for p in found if p.suffix.lower() in EXTENSION_TO_PLUGIN]
+            supported = [p for p in found if plugin_for(p) is not None]
             for p in found:
-                if p.suffix.lower() not in EXTENSION_TO_PLUGIN:
-                    errors.append(InputError(str(p), f"unsupported file type '{p.suffix or '(none)'}'"))
+                if plugin_for(p) is None:
+                    errors.append(InputError(str(p), _unsupported(p)))
             if not supported:
-                errors.append(InputError(raw, "folder holds no article files (.txt, .html, .htm, .json, .jsonl)"))
+                errors.append(InputError(raw, "folder holds no article files (.txt, .html, .htm, .json, .jsonl, each also .gz)"))
             for p in supported:
                 add(p, path)
         else:
@@ -99,7 +116,7 @@ def parts_of(item: InputFile, part_bytes: int) -> int:
     """Into how many parts of about ``part_bytes`` the file can be read (``read_file``'s
     ``part``): JSON Lines files, by line ranges; one for every other file."""
     if item.path.suffix.lower() not in jsonl.SPLITS_INTO_PARTS:
-        return 1
+        return 1  # compressed files are read whole
     try:
         size = item.path.stat().st_size
     except OSError:
@@ -141,9 +158,9 @@ def read_file(item: InputFile, article_id: str, part: tuple[int, int] = (0, 1)) 
 
 def _read_file(item: InputFile, article_id: str, part: tuple[int, int]) -> tuple[list[Article], list[InputError]]:
     path = str(item.path)
-    plugin = EXTENSION_TO_PLUGIN.get(item.path.suffix.lower())
+    plugin = plugin_for(item.path)
     if plugin is None:
-        return [], [InputError(path, f"unsupported file type '{item.path.suffix or '(none)'}'")]
+        return [], [InputError(path, _unsupported(item.path))]
     try:
         size = item.path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -151,6 +168,8 @@ def _read_file(item: InputFile, article_id: str, part: tuple[int, int]) -> tuple
         if size == 0:
             raise IngestError("empty file")
         data = item.path.read_bytes()
+        if item.path.suffix.lower() == COMPRESSED:
+            data = _decompressed(data)
         if part != (0, 1):
             return plugin.read(data, path, article_id, part)
         return plugin.read(data, path, article_id)
@@ -162,6 +181,25 @@ def _read_file(item: InputFile, article_id: str, part: tuple[int, int]) -> tuple
         return [], [InputError(path, str(exc))]
     except Exception as exc:  # a parser bug on one strange file must not end the run
         return [], [InputError(path, f"cannot read file: unexpected {exc.__class__.__name__}: {exc}")]
+
+
+def _unsupported(path: Path) -> str:
+    return f"unsupported file type '{''.join(path.suffixes[-2:]) if path.suffix.lower() == COMPRESSED else path.suffix or '(none)'}'"
+
+
+def _decompressed(data: bytes) -> bytes:
+    """A gzip file's content (every member), at most ``MAX_FILE_BYTES`` of it: a small file
+    may unpack to gigabytes."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as unpacked:
+            content = unpacked.read(MAX_FILE_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise IngestError(f"not a readable gzip file ({exc})") from None
+    if len(content) > MAX_FILE_BYTES:
+        raise IngestError(f"file too large once decompressed (more than {MAX_FILE_BYTES:,} bytes)")
+    if not content:
+        raise IngestError("empty file once decompressed")
+    return content
 
 
 def read_paths(paths: list[str], on_file=None, on_discover=None) -> tuple[list[Article], list[InputError]]:
