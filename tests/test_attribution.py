@@ -633,3 +633,19 @@ def test_unnamed_sources_with_a_plain_reporting_verb_are_speakers(backend):
     assert not any("response" in s for s in speakers_found)
     if backend == "spacy":  # the rule path's patterns know no "police" or "engineer" subject
         assert {"police", "the city engineer"} <= speakers_found
+
+
+def test_a_name_after_a_title_with_an_of_phrase():
+    assert person_name("Minister of Foreign Affairs Wang Yi") == "Wang Yi"
+    assert person_name("Minister of Infrastructure Odile Renner") == "Odile Renner"
+    assert person_name("Secretary of State Antony Blinken") == "Antony Blinken"
+    for no_person in ("the Tessel Water Board", "the city engineer", "a local fisherman", "US media outlet Fox News"):
+        assert person_name(no_person) is None, no_person
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_unnamed_mention_ending_in_a_person_of_the_story_is_that_person(backend):
+    first = _article("a", "Tomas Brandt, chief engineer of the water board, said the dam was sound.")
+    second = _article("b", "The dam had been inspected in May, chief engineer Tomas Brandt told reporters.")
+    quotes = attribute_story([first, second], backend=backend)
+    assert {q.speaker for q in quotes} == {"Tomas Brandt"}

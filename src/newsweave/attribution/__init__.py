@@ -405,9 +405,12 @@ def attribute_story(articles: list[Article], backend: str = "auto", model: str |
     quotes = [q for article in articles for q in extract_quotes(article, roles, backend, model)]
     names = {q.speaker for q in quotes if person_name(q.speaker)} | set(roles.values())
     mapping = canonical_names(names)
+    people = sorted({mapping.get(name, name) for name in names}, key=len, reverse=True)
     role_of: dict[str, str] = {}
     for quote in quotes:
         quote.speaker = mapping.get(quote.speaker, quote.speaker)
+        if person_name(quote.speaker) is None:  # "chief engineer Tomas Brandt", named as such elsewhere
+            quote.speaker = next((p for p in people if quote.speaker.endswith(" " + p)), quote.speaker)
         if quote.role and quote.speaker_mention and "," in quote.speaker_mention:
             role_of.setdefault(quote.speaker, quote.role)  # an appositive: the article's own words
     titles: dict[str, str] = {}

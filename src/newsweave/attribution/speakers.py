@@ -70,9 +70,21 @@ def person_name(mention: str) -> str | None:
     # "Senator Chris Murphy of Connecticut", "Trump at the rally": the name ends before the place
     mention = _PLACE_TAIL.sub("", mention)
     words = mention.replace("’s", "").split()
-    if not words or not all(_NAME_WORD.match(w) for w in words):
+    if not words:
         return None
+    if not all(_NAME_WORD.match(w) for w in words):
+        return _name_after_role(words)
     return " ".join(words)
+
+
+def _name_after_role(words: list[str]) -> str | None:
+    """The full name after a title's "of" phrase: "Minister of Foreign Affairs Wang Yi" (its
+    last two words; the words between title and name are the ministry's). A name after
+    lower-case role words is not taken: "chief engineer Tomas Brandt" reads like "media
+    outlet Fox News"."""
+    if words[0] == "of" and len(words) >= 4 and all(_NAME_WORD.match(w) for w in words[1:]):
+        return " ".join(words[-2:])
+    return None
 
 
 def mention_role(mention: str) -> str | None:
