@@ -303,14 +303,12 @@ def text_windows(text: str, size: int | None = None) -> list[CharSpan]:
     size = size or WINDOW_CHARS
     windows, start = [], 0
     while len(text) - start > size:
-        limit = start + size
-        cut = -1
+        cut = start + size
         for mark in ("\n\n", "\n", " "):
-            at = text.rfind(mark, start + size // 2, limit)
+            at = text.rfind(mark, start + size // 2, start + size)
             if at != -1:
                 cut = at + len(mark)
                 break
-        cut = cut if cut > start else limit
         windows.append((start, cut))
         start = cut
     windows.append((start, len(text)))
@@ -331,8 +329,6 @@ def _window_attributions(text: str, window: CharSpan, sentences: list[CharSpan] 
                          backend: str, model: str | None) -> list[Attribution]:
     """``find_attributions`` over one window of ``text``, spans in ``text``'s offsets."""
     start, end = window
-    if start == 0 and end == len(text):
-        return find_attributions(text, backend, model, sentences, outermost=False)
     inside = [(s - start, e - start) for s, e in sentences or () if start <= s and e <= end] or None
     return [_shifted(a, start) for a in find_attributions(text[start:end], backend, model, inside, outermost=False)]
 
