@@ -193,6 +193,60 @@ def test_eval_rejects_a_folder_that_is_not_polnear(tmp_path):
         quotes.run(argparse.Namespace(path=str(tmp_path), limit=None, backend="rules"))
 
 
+def _write_split(root, text, annotations):
+    (root / "text").mkdir(parents=True)
+    (root / "attributions").mkdir()
+    (root / "text" / "story.txt").write_text(text, encoding="utf-8")
+    for annotator, ann in annotations.items():
+        (root / "attributions" / f"story_{annotator}.ann").write_text(ann, encoding="utf-8")
+
+
+def _ann(*relations):
+    lines = []
+    for n, (source, cue, content) in enumerate(relations):
+        lines += [f"T{3 * n + 1}\tSource {source[0]} {source[1]}\tx", f"T{3 * n + 2}\tCue {cue[0]} {cue[1]}\tx",
+                  f"T{3 * n + 3}\tContent {content[0]} {content[1]}\tx",
+                  f"E{n + 1}\tAttribution:T{3 * n + 2} Source:T{3 * n + 1} Cue:T{3 * n + 2} Content:T{3 * n + 3}"]
+    return "\n".join(lines) + "\n"
+
+
+def test_agreement_scores_annotators_against_each_other_and_their_majority(tmp_path):
+    text = "Ada Brun said the dam will hold. Teo Lind said the road is shut. Mia Vos believes rain is coming.\n"
+    ada = ((0, 8), (9, 13), (14, 31))
+    teo = ((33, 41), (42, 46), (47, 63))
+    mia = ((65, 72), (73, 81), (82, 97))
+    teo_wrong_source = ((37, 41), (42, 46), (47, 63))  # "Lind" where the others mark "Teo Lind"
+    # a, b and c mark Ada and Teo; only c marks Mia; b takes Teo's source as "Lind"
+    _write_split(tmp_path, text, {"a": _ann(ada, teo), "b": _ann(ada, teo_wrong_source), "c": _ann(ada, teo, mia)})
+    texts = polnear.read_annotators(tmp_path)
+    assert [sorted(t.by_annotator) for t in texts] == [["a", "b", "c"]]
+    # the majority of b and c keeps Ada only (Teo's two sources split the vote, Mia has one vote)
+    others = [texts[0].by_annotator["b"], texts[0].by_annotator["c"]]
+    assert [r.source for r in quotes.majority_relations(others)] == [(ada[0],)]
+    systems = quotes.agreement(texts, backend="rules")
+    pairwise = systems["annotator vs annotator"]
+    # 6 ordered pairs: a-b 1 of 2 (both ways), a-c 2 of 2 / 2 of 3, b-c 1 of 2 / 1 of 3
+    assert pairwise["source_exact_precision"] == pytest.approx((1 + 1 + 2 + 2 + 1 + 1) / (2 + 2 + 2 + 3 + 2 + 3))
+    assert systems["newsweave"]["source_exact_f1"] > 0.5  # the rule path reads "X said ..." as the annotators do
+    assert set(systems) == {"newsweave", "quotes-only baseline", "annotator vs annotator", "majority of the other annotators"}
+
+
+def test_agreement_needs_a_text_several_annotators_marked(tmp_path):
+    _write_split(tmp_path, "Ada Brun said the dam will hold.\n", {"a": _ann(((0, 8), (9, 13), (14, 31)))})
+    with pytest.raises(UserError, match="several annotators"):
+        quotes.run(argparse.Namespace(path=str(tmp_path), limit=None, backend="rules", agreement=True))
+
+
+@pytest.mark.shared_data
+def test_polnear_dev_annotators_agree_more_with_their_majority_than_with_each_other():
+    texts = polnear.read_annotators(require(DATA / "polnear" / "dev"))
+    assert len(texts) == 2 and all(len(t.by_annotator) == 6 for t in texts)
+    systems = quotes.agreement(texts, backend="rules")
+    pairwise, majority = systems["annotator vs annotator"], systems["majority of the other annotators"]
+    assert 0.8 <= pairwise["source_exact_f1"] < majority["source_exact_f1"]  # measured 0.890 and 0.927
+    assert pairwise["source_exact_precision"] == pytest.approx(pairwise["source_exact_recall"])  # symmetric
+
+
 @pytest.mark.shared_data
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_polnear_dev_slice_beats_quotes_only_baseline(backend):

@@ -16,8 +16,9 @@ from bisect import bisect_left
 
 from ..attribution import find_attributions
 from ..attribution.records import Attribution, quoted_spans
+from ..errors import UserError
 from ..segment import sentence_spans
-from .polnear import Document, GoldAttribution, read_split
+from .polnear import Document, GoldAttribution, MultiAnnotated, read_annotators, read_split
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 ROLES = ("source", "cue", "content")
@@ -29,6 +30,9 @@ def add_arguments(parser) -> None:
     parser.add_argument("--start", type=int, default=0, help="skip the first N documents (e.g. a train slice)")
     parser.add_argument("--backend", choices=("auto", "spacy", "rules"), default="auto",
                         help="attribution backend for newsweave (auto: spaCy when installed)")
+    parser.add_argument("--agreement", action="store_true",
+                        help="score only the texts several annotators marked, against each annotator, beside "
+                             "the annotators against each other: the ceiling the annotation allows")
 
 
 # --- baseline -----------------------------------------------------------------
@@ -156,7 +160,65 @@ def evaluate(documents: list[Document], backend: str = "auto") -> dict[str, dict
     return {"newsweave": ours.scores(), "quotes-only baseline": baseline.scores()}
 
 
+def _same_relation(a: GoldAttribution, b: GoldAttribution) -> bool:
+    return _overlaps(a.cue, b.cue) and tuple(a.source) == tuple(b.source)
+
+
+def majority_relations(others: list[list[GoldAttribution]]) -> list[GoldAttribution]:
+    """The relations (cue and source) that more than half of ``others`` marked, each once,
+    as the first annotator that marked it wrote it."""
+    chosen: list[GoldAttribution] = []
+    for relations in others:
+        for relation in relations:
+            votes = sum(any(_same_relation(relation, theirs) for theirs in marked) for marked in others)
+            if 2 * votes > len(others) and not any(_same_relation(relation, kept) for kept in chosen):
+                chosen.append(relation)
+    return chosen
+
+
+def agreement(texts: list[MultiAnnotated], backend: str = "auto") -> dict[str, dict[str, float]]:
+    """Each system scored against every annotator of the texts several annotators marked:
+    newsweave and the baseline; each annotator against each other one; and the relations
+    most of the other annotators agree on, which is what a system that learned their
+    shared convention perfectly would find."""
+    counts = {name: Counts() for name in ("newsweave", "quotes-only baseline", "annotator vs annotator",
+                                           "majority of the other annotators")}
+    for shared in texts:
+        ours, baseline = find_attributions(shared.text, backend=backend), baseline_attributions(shared.text)
+        for annotator, gold in shared.by_annotator.items():
+            others = [relations for other, relations in shared.by_annotator.items() if other != annotator]
+            counts["newsweave"].add(shared.text, ours, gold)
+            counts["quotes-only baseline"].add(shared.text, baseline, gold)
+            for relations in others:
+                counts["annotator vs annotator"].add(shared.text, relations, gold)
+            counts["majority of the other annotators"].add(shared.text, majority_relations(others), gold)
+    return {name: count.scores() for name, count in counts.items()}
+
+
+def _run_agreement(args, backend: str) -> dict:
+    from ..attribution import backend_name
+
+    texts = read_annotators(args.path)
+    if not texts:
+        raise UserError(f"{args.path} holds no text that several annotators marked")
+    return {
+        "task": "quotes",
+        "dataset": f"PolNeAR {args.path}, the texts several annotators marked",
+        "items": len(texts),
+        "systems": agreement(texts, backend),
+        "notes": [
+            f"newsweave backend: {backend_name(backend)}",
+            f"{sum(len(t.by_annotator) for t in texts)} annotations of {len(texts)} texts; every system is scored "
+            "against each annotator in turn",
+            "annotator vs annotator: each annotation as the prediction for each other one; majority: the relations "
+            "(cue and source) more than half of the other annotators marked",
+        ],
+    }
+
+
 def run(args) -> dict:
+    if getattr(args, "agreement", False):
+        return _run_agreement(args, getattr(args, "backend", "auto"))
     documents = read_split(args.path, limit=args.limit, start=getattr(args, "start", 0))
     backend = getattr(args, "backend", "auto")
     systems = evaluate(documents, backend)
