@@ -377,6 +377,28 @@ def test_quotations_close_on_their_own_line():
     assert quoted_spans(text, 0, len(text)) == [(0, first_end), (first_end + 2, text.index(",") + 2)]
 
 
+def test_quotations_close_on_a_mark_of_the_other_kind_where_the_copy_mixes_them():
+    from newsweave.attribution.records import quoted_spans
+
+    def quotes(text):
+        return [text[s:e] for s, e in quoted_spans(text, 0, len(text))]
+
+    assert quotes('“The pier is shut," Ada Brun said. "It opens in May,” she said.') == ['“The pier is shut,"', '"It opens in May,”']
+    # a pair of straight marks inside a curly quotation, and curly ones inside a straight one
+    assert quotes('“The sign said "closed" all week,” she said.') == ['“The sign said "closed" all week,”']
+    assert quotes('"The sign said “closed” all week," she said.') == ['"The sign said “closed” all week,"']
+    # a curly quotation closed by a straight mark, then a proper one
+    assert quotes('“A pier," she said. “A road,” he said.') == ['“A pier,"', '“A road,”']
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_quotation_with_mixed_marks_keeps_its_speaker(backend):
+    # seen in PolNeAR train: the speaker was taken back, as if "Smegielski said" lay inside the quotation
+    text = 'The vote was close.\n\n“It is a shame that the pier is shut," Ada Brun said.\n\nThe council meets in May.\n'
+    found = [_spans(text, a) for a in find_attributions(text, backend=backend)]
+    assert ("Ada Brun", "said", ['“It is a shame that the pier is shut,"']) in found
+
+
 def test_eval_joins_content_parts_only_within_a_line():
     text = "It rains. It pours.\n\nIt stops."
     parts = [(0, 9), (10, 19), (21, 30)]

@@ -6,7 +6,7 @@ import random
 import re
 
 from newsweave import clean, nonarticle
-from newsweave.attribution.records import quoted_spans
+from newsweave.attribution.records import _closing_mark, quoted_spans
 from newsweave.story_features import _PERSON_AFTER_ROLE
 from newsweave.text_features import (NAME, NUMBER, WORD, matches_at_word_starts, normalised_text, shingles,
                                      without_leading_boundary)
@@ -131,7 +131,8 @@ def test_band_keys_match_exactly_when_a_whole_band_matches():
 
 
 def _plain_quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """records.quoted_spans as first written, stepping one character at a time."""
+    """records.quoted_spans as first written, stepping one character at a time (with its
+    rule for where a quotation closes, tested on its own in test_attribution)."""
     spans = []
     i = start
     while i < end:
@@ -139,7 +140,7 @@ def _plain_quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]
         if ch in "“«\"":
             line_end = text.find("\n", i)
             line_end = len(text) if line_end == -1 else line_end
-            close = text.find({"“": "”", "«": "»"}.get(ch, ch), i + 1, min(end + 400, line_end))
+            close = _closing_mark(text, i, ch, min(end + 400, line_end))
             if close == -1 and line_end > end + 400:
                 break
             spans.append((i, line_end if close == -1 else close + 1))

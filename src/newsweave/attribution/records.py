@@ -51,8 +51,36 @@ def kind_of(text: str, span: CharSpan) -> str:
 _OPENING_MARK = re.compile('[“«"]')
 
 
+def _closing_mark(text: str, i: int, ch: str, stop: int) -> int:
+    """Where the quotation opened by ``ch`` at ``i`` closes before ``stop``, or -1. Scraped
+    copy mixes curly and straight marks ('“It is shameful," Smegielski said.'), so a mark of
+    the other kind may close it: for “, a straight mark that does not open a quotation inside
+    it (one after a space does, and its pair closes that); for ", a ” before the next straight
+    mark unless a “ opened a quotation inside it first."""
+    if ch == "«":
+        return text.find("»", i + 1, stop)
+    curly = text.find("”", i + 1, stop)
+    if ch == '"':
+        straight = text.find('"', i + 1, stop)
+        if curly != -1 and (straight == -1 or curly < straight) and text.find("“", i + 1, curly) == -1:
+            return curly
+        return straight
+    at = i + 1
+    while True:
+        straight = text.find('"', at, stop)
+        if straight == -1 or curly != -1 and curly < straight:
+            return curly
+        if not text[straight - 1].isspace():
+            return straight
+        pair = text.find('"', straight + 1, stop)  # a straight-quoted piece inside: "x"
+        if pair == -1:
+            return curly
+        at = pair + 1
+
+
 def quoted_spans(text: str, start: int, end: int) -> list[CharSpan]:
-    """Spans of quotations (marks included) inside ``text[start:end]``; straight quotes pair up."""
+    """Spans of quotations (marks included) inside ``text[start:end]``; straight quotes pair
+    up, and a curly mark pairs with a straight one where the copy mixes them."""
     spans = []
     mark = _OPENING_MARK.search(text, start, end)  # the scan between marks runs in C
     while mark is not None:
@@ -61,7 +89,7 @@ def quoted_spans(text: str, start: int, end: int) -> list[CharSpan]:
         # its mark open there ('"A.\n\n"B."') and is a quotation to the line's end
         line_end = text.find("\n", i)
         line_end = len(text) if line_end == -1 else line_end
-        close = text.find({"“": "”", "«": "»"}.get(ch, ch), i + 1, min(end + 400, line_end))
+        close = _closing_mark(text, i, ch, min(end + 400, line_end))
         if close == -1 and line_end > end + 400:
             break
         spans.append((i, line_end if close == -1 else close + 1))
