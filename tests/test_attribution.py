@@ -9,7 +9,7 @@ import pytest
 from conftest import DATA, SEEDS, require
 from newsweave import clean, ingest, segment
 from newsweave.attribution import attribute_story, extract_quotes, find_attributions, speakers, spacy_path
-from newsweave.attribution.speakers import mention_role, person_name
+from newsweave.attribution.speakers import gender_hints, mention_role, person_name
 from newsweave.errors import UserError
 from newsweave.eval import polnear, quotes
 from newsweave.model import Article
@@ -80,6 +80,39 @@ def test_he_means_the_person_named_before_when_nobody_has_spoken_yet(backend):
     said = {(q.speaker, q.text) for q in extract_quotes(article, backend=backend)}
     assert ("Ilse Varga", "it would stay open all week") in said
     assert ("Tomas Brandt", "In the lower town, the water is falling") in said
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_she_means_a_woman_named_since_the_last_speaker_not_that_speaker(backend):
+    # Brandt spoke last, but nothing says he is a woman; the article gives Varga "her"
+    article = _article("a", (
+        "Tomas Brandt, chief engineer of the water board, said the wall was due for repair.\n\n"
+        "Mayor Ilse Varga visited the wall on Tuesday with her deputy. "
+        '"The shelter on Ridge Road stays open all week," she said.'
+    ))
+    said = {(q.speaker, q.text) for q in extract_quotes(article, backend=backend)}
+    assert ("Ilse Varga", '"The shelter on Ridge Road stays open all week,"') in said
+    assert ("Tomas Brandt", "the wall was due for repair") in said
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_he_keeps_the_last_speaker_when_the_woman_named_since_is_she(backend):
+    article = _article("a", (
+        "Tomas Brandt, chief engineer of the water board, said the wall was due for repair.\n\n"
+        "Mrs. Varga, the mayor, visited the wall on Tuesday. "
+        '"The crews worked all night," he said.'
+    ))
+    said = {(q.speaker, q.text) for q in extract_quotes(article, backend=backend)}
+    assert ("Tomas Brandt", '"The crews worked all night,"') in said
+
+
+def test_gender_hints_from_titles_roles_and_the_subjects_own_pronoun():
+    text = ("Mrs. Ilse Varga opened the shelter. Spokesman Ivo Marsh declined to comment. "
+            "Tomas Brandt, a spokeswoman's deputy, left. Lena Quist visited the wall with her deputy. "
+            "Rhea Okafor met Ada Brun and his aide.")
+    hints = gender_hints(text, {"Ilse Varga", "Ivo Marsh", "Tomas Brandt", "Lena Quist", "Rhea Okafor", "Ada Brun"})
+    # "a spokeswoman's deputy" says nothing of Brandt; "his" after another name is not Okafor's
+    assert hints == {"Ilse Varga": "f", "Ivo Marsh": "m", "Lena Quist": "f"}
 
 
 def test_a_role_before_the_name_is_the_speakers_role():

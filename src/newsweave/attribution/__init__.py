@@ -18,7 +18,7 @@ from . import continuation, layouts, rules, spacy_path
 from .lexicon import SOURCE_HEADS
 from .records import Attribution, CharSpan, close_span, quoted_spans
 from .speakers import (
-    canonical_names, is_pronoun, mention_role, named_people, person_name, person_roles, resolve_description, role_names,
+    canonical_names, gender_hints, is_pronoun, mention_role, named_people, person_name, person_roles, resolve_description, role_names,
     speakers,
 )
 
@@ -254,12 +254,19 @@ class _RecentPeople:
         self.order: list[str] = []
         self.gender: dict[str, str] = {}
 
-    def referent(self, pronoun: str) -> str | None:
+    def referent(self, pronoun: str, text: str, position: int, names: set[str]) -> str | None:
+        """The person ``pronoun`` at ``position`` means: the last speaker it may mean, unless
+        nothing says that speaker is of the pronoun's gender and a person named within reach
+        is shown to be ("Brandt said ... Mayor Ilse Varga visited with her deputy. '...,' she
+        said": Varga); with no speaker yet, the person named last before it."""
         wanted = self._GENDER.get(pronoun.strip().lower())
-        for person in reversed(self.order):
-            if wanted is None or self.gender.get(person, wanted) == wanted:
-                return person
-        return None
+        last = next((p for p in reversed(self.order) if wanted is None or self.gender.get(p, wanted) == wanted), None)
+        if wanted is None or last is not None and self.gender.get(last) == wanted:
+            return last
+        nearby = self._named_within(text, position, names | set(self.order))
+        hints = gender_hints(text[max(0, position - GENDER_REACH):position], {name for name, _ in nearby} - set(self.gender))
+        shown = next((name for name, _ in nearby if (self.gender.get(name) or hints.get(name)) == wanted), None)
+        return shown or last or self.named_before(pronoun, nearby)
 
     def saw(self, person: str, mention: str) -> None:
         if person in self.order:
@@ -269,24 +276,27 @@ class _RecentPeople:
         if gender:
             self.gender.setdefault(person, gender)
 
-    def named_before(self, pronoun: str, text: str, position: int, names: set[str]) -> str | None:
-        """The person of ``names`` named last before ``position`` (full name or surname),
-        for a pronoun whose person has not spoken yet: "Mayor Peter Sorn opened the bridge.
-        It will cut the drive by an hour, he said." One the article calls by the other
-        pronoun is skipped."""
-        best, best_at = None, -1
-        wanted = self._GENDER.get(pronoun.strip().lower())
+    @staticmethod
+    def _named_within(text: str, position: int, names: set[str]) -> list[tuple[str, int]]:
+        """``names`` named (full name or surname) within ``PRONOUN_REACH`` before
+        ``position``, each with where it was named last, the latest first."""
+        found = []
         for name in names:
-            if wanted and self.gender.get(name, wanted) != wanted:
-                continue
-            for variant in {name, name.split()[-1]}:
-                at = text.rfind(variant, max(0, position - PRONOUN_REACH), position)
-                if at > best_at:
-                    best, best_at = name, at
-        return best
+            at = max(text.rfind(variant, max(0, position - PRONOUN_REACH), position) for variant in {name, name.split()[-1]})
+            if at != -1:
+                found.append((name, at))
+        return sorted(found, key=lambda named: -named[1])
+
+    def named_before(self, pronoun: str, nearby: list[tuple[str, int]]) -> str | None:
+        """The person named last for a pronoun whose person has not spoken yet: "Mayor Peter
+        Sorn opened the bridge. It will cut the drive by an hour, he said." One the article
+        calls by the other pronoun is skipped."""
+        wanted = self._GENDER.get(pronoun.strip().lower())
+        return next((name for name, _ in nearby if not wanted or self.gender.get(name, wanted) == wanted), None)
 
 
 PRONOUN_REACH = 400  # characters back from "he said" in which the person it means was named
+GENDER_REACH = 5_000  # characters back from it in which the article may show that person's gender
 # An article is read for attributions in windows of at most this many characters, cut at line
 # breaks: several steps compare every attribution of a text with every other, so a text with
 # tens of thousands of them (a hearing's transcript, a feed dump read as one article) took
@@ -363,7 +373,7 @@ def _quotes_of(article: Article, found: list[Attribution], roles: dict[str, str]
         if speaker is None and mention and not is_pronoun(mention):
             speaker = resolve_description(mention, roles)
         if speaker is None and mention and is_pronoun(mention):
-            speaker = people.referent(mention) or people.named_before(mention, article.text, attribution.source[0], named)
+            speaker = people.referent(mention, article.text, attribution.source[0], named)
         if speaker is None and mention and _is_body(mention, article.text[attribution.cue[0]:attribution.cue[1]]):
             speaker = mention.strip(" ,")  # an unnamed source ("analysts", "a new poll") speaks for itself
         if speaker is None or not attribution.statement or _is_scare_quote(article.text, attribution) \

@@ -151,6 +151,50 @@ def named_people(text: str) -> set[str]:
     return {p for p in people if person_name(p) == p}
 
 
+# words that say a person is a woman or a man, as a title before the name ("Mrs. Varga",
+# "Spokesman Ivo Marsh") or the head of an appositive after it ("Lena Quist, a spokeswoman for")
+_FEMALE_WORDS = frozenset(
+    "mrs ms miss madam madame lady dame queen princess duchess spokeswoman chairwoman congresswoman councilwoman "
+    "assemblywoman businesswoman sister mother grandmother wife daughter widow actress aunt niece woman girl".split())
+_MALE_WORDS = frozenset(
+    "mr sir lord king prince duke spokesman congressman councilman assemblyman businessman brother father "
+    "grandfather husband son widower uncle nephew man boy".split())
+_OWN_PRONOUN = {"her": "f", "she": "f", "herself": "f", "his": "m", "he": "m", "him": "m", "himself": "m"}
+_APPOSITIVE_HEAD = re.compile(r",\s+(?:an?|the)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?=\s+(?:for|of|at|in|with|to|from|on)\b|[,.;]|$)")
+_SENTENCE_REST = re.compile(r"[^.!?\n]*")
+_OTHER_NAME = re.compile(r"\b[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+")
+
+
+def _word_gender(word: str) -> str | None:
+    word = word.lower().rstrip(".")
+    return "f" if word in _FEMALE_WORDS else "m" if word in _MALE_WORDS else None
+
+
+def gender_hints(text: str, names: set[str]) -> dict[str, str]:
+    """"f" or "m" for the names ``text`` shows to be a woman or a man: a title before the
+    name, the head of an appositive after it, or "her"/"his" later in a sentence the name
+    opens (before any other name). A name with hints both ways gets none."""
+    hints: dict[str, set[str]] = {}
+    for name in names:
+        for variant in {name, name.split()[-1]}:
+            for found in re.finditer(rf"\b{re.escape(variant)}\b", text):
+                before = text[max(0, found.start() - 20):found.start()].split()
+                gender = _word_gender(before[-1]) if before else None
+                after = _APPOSITIVE_HEAD.match(text, found.end())
+                if gender is None and after is not None:
+                    gender = _word_gender(after.group(1).split()[-1])
+                opens = found.start() == 0 or text[:found.start()].rstrip().endswith((".", "!", "?", "\n")) \
+                    or (before and _word_gender(before[-1]) is None and re.fullmatch(TITLE_WORDS, before[-1]) is not None)
+                if gender is None and opens:
+                    rest = _SENTENCE_REST.match(text, found.end()).group()
+                    pronoun = re.search(r"\b(?:her|she|herself|his|he|him|himself)\b", rest)
+                    if pronoun is not None and _OTHER_NAME.search(rest, 0, pronoun.start()) is None:
+                        gender = _OWN_PRONOUN[pronoun.group()]
+                if gender is not None:
+                    hints.setdefault(name, set()).add(gender)
+    return {name: next(iter(genders)) for name, genders in hints.items() if len(genders) == 1}
+
+
 def resolve_description(mention: str, roles: dict[str, str]) -> str | None:
     words = _DETERMINER.sub("", mention).lower().split()
     for size in range(len(words), 0, -1):
