@@ -115,6 +115,14 @@ def test_gender_hints_from_titles_roles_and_the_subjects_own_pronoun():
     assert hints == {"Ilse Varga": "f", "Ivo Marsh": "m", "Lena Quist": "f"}
 
 
+def test_named_people_leave_out_places_possessives_and_what_follows_a_gap():
+    from newsweave.attribution.speakers import named_people
+
+    text = ("At a town hall in Port Ellen, a young woman asked Mrs. Varga's deputy about the pier. "
+            "Cheers, Ms. Quist  The Harbour Board chairwoman stayed. Tomas Brandt, the chief engineer, left.")
+    assert named_people(text) == {"Varga", "Quist", "Tomas Brandt"}
+
+
 def test_a_role_before_the_name_is_the_speakers_role():
     assert person_name("The water board's chief engineer, Tomas Brandt,") == "Tomas Brandt"
     assert mention_role("The water board's chief engineer, Tomas Brandt,") == "The water board's chief engineer"

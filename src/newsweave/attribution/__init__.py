@@ -261,11 +261,14 @@ class _RecentPeople:
         said": Varga); with no speaker yet, the person named last before it."""
         wanted = self._GENDER.get(pronoun.strip().lower())
         last = next((p for p in reversed(self.order) if wanted is None or self.gender.get(p, wanted) == wanted), None)
-        if wanted is None or last is not None and self.gender.get(last) == wanted:
-            return last
+        if wanted != "f" or last is not None and self.gender.get(last) == wanted:
+            return last or self.named_before(pronoun, self._named_within(text, position, names))
         nearby = self._named_within(text, position, names | set(self.order))
-        hints = gender_hints(text[max(0, position - GENDER_REACH):position], {name for name, _ in nearby} - set(self.gender))
-        shown = next((name for name, _ in nearby if (self.gender.get(name) or hints.get(name)) == wanted), None)
+        # what the text says of them, not the genders earlier pronouns were guessed to give
+        hints = gender_hints(text[max(0, position - GENDER_REACH):position], {name for name, _ in nearby} | {last} - {None})
+        if last is not None and hints.get(last) == wanted:
+            return last
+        shown = next((name for name, _ in nearby if hints.get(name) == wanted), None)
         return shown or last or self.named_before(pronoun, nearby)
 
     def saw(self, person: str, mention: str) -> None:

@@ -36,7 +36,7 @@ def _headline_verbs() -> str:
 
 
 _HEADLINE_VERB = _headline_verbs()
-_ROLE_AND_NAME = re.compile(rf"\b((?:[A-Z][\w'’-]+\s+){{0,3}}?){TITLE_WORDS}\s+((?:[A-Z][\w'’-]+)(?:\s+(?!(?:{_HEADLINE_VERB})\b)[A-Z][\w'’-]+){{0,2}})")
+_ROLE_AND_NAME = re.compile(rf"\b((?:[A-Z][\w'’-]+\s+){{0,3}}?){TITLE_WORDS}\s+((?:[A-Z][\w'’-]+)(?: (?!(?:{_HEADLINE_VERB})\b)[A-Z][\w'’-]+){{0,2}})")
 _STOPWORDS = set(
     "a an the of to in on at for and or but is are was were be been by with that this it its as from "
     "has have had will would can could should their his her they he she we i not also which who".split()
@@ -144,10 +144,16 @@ _NAME_BY_ROLE = re.compile(
     r"|(?:(?P<before>\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s+(?:an?|the)\s+[a-z])")
 
 
+# "in New Hampshire, a young woman asked ...": a place after a preposition, not a person
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|of|across|into|near|through|throughout|around)\s+$")
+_POSSESSIVE_END = re.compile(r"['’]s\b.*$")
+
+
 def named_people(text: str) -> set[str]:
     """People an article names with a role beside them, titled or set off by commas."""
-    people = {m.group(2) for m in _ROLE_AND_NAME.finditer(text)}
-    people |= {m.group("after") or m.group("before") for m in _NAME_BY_ROLE.finditer(text)}
+    people = {_POSSESSIVE_END.sub("", m.group(2)) for m in _ROLE_AND_NAME.finditer(text)}  # "Mrs. Clinton's Iraq vote"
+    people |= {m.group("after") or m.group("before") for m in _NAME_BY_ROLE.finditer(text)
+               if m.group("after") or not _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start())}
     return {p for p in people if person_name(p) == p}
 
 
@@ -165,6 +171,13 @@ _SENTENCE_REST = re.compile(r"[^.!?\n]*")
 _OTHER_NAME = re.compile(r"\b[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+")
 
 
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether only capitalised words (a title: "Mayor", "Chief Inspector") stand between
+    the sentence's start and ``at``."""
+    start = max(text.rfind(mark, 0, at) for mark in (". ", "! ", "? ", "\n")) + 1
+    return all(word[:1].isupper() for word in text[start:at].split())
+
+
 def _word_gender(word: str) -> str | None:
     word = word.lower().rstrip(".")
     return "f" if word in _FEMALE_WORDS else "m" if word in _MALE_WORDS else None
@@ -175,17 +188,15 @@ def gender_hints(text: str, names: set[str]) -> dict[str, str]:
     name, the head of an appositive after it, or "her"/"his" later in a sentence the name
     opens (before any other name). A name with hints both ways gets none."""
     hints: dict[str, set[str]] = {}
-    for name in names:
-        for variant in {name, name.split()[-1]}:
+    for name in names:  # the name as given: "Mrs. Clinton" says nothing of "Bill Clinton"
+        for variant in (name,):
             for found in re.finditer(rf"\b{re.escape(variant)}\b", text):
                 before = text[max(0, found.start() - 20):found.start()].split()
                 gender = _word_gender(before[-1]) if before else None
                 after = _APPOSITIVE_HEAD.match(text, found.end())
                 if gender is None and after is not None:
                     gender = _word_gender(after.group(1).split()[-1])
-                opens = found.start() == 0 or text[:found.start()].rstrip().endswith((".", "!", "?", "\n")) \
-                    or (before and _word_gender(before[-1]) is None and re.fullmatch(TITLE_WORDS, before[-1]) is not None)
-                if gender is None and opens:
+                if gender is None and _opens_sentence(text, found.start()):
                     rest = _SENTENCE_REST.match(text, found.end()).group()
                     pronoun = re.search(r"\b(?:her|she|herself|his|he|him|himself)\b", rest)
                     if pronoun is not None and _OTHER_NAME.search(rest, 0, pronoun.start()) is None:
