@@ -123,6 +123,21 @@ def test_named_people_leave_out_places_possessives_and_what_follows_a_gap():
     assert named_people(text) == {"Varga", "Quist", "Tomas Brandt"}
 
 
+def test_a_surname_two_people_share_goes_to_the_one_the_texts_name_more():
+    from newsweave.attribution.speakers import canonical_names
+
+    text = ("Ilse Varga met Peter Varga at the pier. Ilse Varga spoke first. Varga said the pier would reopen. "
+            "Rival Ilse Varga, the mayor, left. The rival camp stayed. Ivo Marsh met Ivo Marsh's aide and François Marsh.")
+    names = {"Varga", "Ilse Varga", "Peter Varga", "Rival Ilse Varga", "Marsh", "Ivo Marsh", "Ivo Märsh"}
+    mapping = canonical_names(names, [text])
+    assert mapping["Varga"] == "Ilse Varga"  # named three times to Peter's once
+    assert mapping["Rival Ilse Varga"] == "Ilse Varga"  # "rival" is a word the text uses, not a given name
+    assert mapping["Peter Varga"] == "Peter Varga"
+    assert mapping["Marsh"] in {"Ivo Marsh", "Ivo Märsh"}  # one name spelt two ways is no ambiguity
+    # with both named as often, "Varga" stays on its own rather than going to either
+    assert canonical_names({"Varga", "Ilse Varga", "Peter Varga"}, ["Ilse Varga and Peter Varga"])["Varga"] == "Varga"
+
+
 def test_a_role_before_the_name_is_the_speakers_role():
     assert person_name("The water board's chief engineer, Tomas Brandt,") == "Tomas Brandt"
     assert mention_role("The water board's chief engineer, Tomas Brandt,") == "The water board's chief engineer"

@@ -358,7 +358,7 @@ def extract_quotes(article: Article, roles: dict[str, str] | None = None, backen
         found = _window_attributions(article.text, window, sentences, backend, model)
         quotes.extend(_outermost_quotes(_quotes_of(article, found, roles, people, named)))
     # "Okafor" after "Finance Minister Rhea Okafor": one person within the article already
-    mapping = canonical_names({q.speaker for q in quotes if person_name(q.speaker)} | set(roles.values()))
+    mapping = canonical_names({q.speaker for q in quotes if person_name(q.speaker)} | set(roles.values()), [article.text])
     for quote in quotes:
         quote.speaker = mapping.get(quote.speaker, quote.speaker)
     return quotes
@@ -413,7 +413,7 @@ def attribute_story(articles: list[Article], backend: str = "auto", model: str |
     roles = role_names(articles)
     quotes = [q for article in articles for q in extract_quotes(article, roles, backend, model)]
     names = {q.speaker for q in quotes if person_name(q.speaker)} | set(roles.values())
-    mapping = canonical_names(names)
+    mapping = canonical_names(names, [article.text for article in articles])
     people = sorted({mapping.get(name, name) for name in names}, key=len, reverse=True)
     role_of: dict[str, str] = {}
     for quote in quotes:

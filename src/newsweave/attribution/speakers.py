@@ -10,6 +10,7 @@ statement reported by several outlets becomes one entry with all its sources.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..model import Article, Fact, Quote
 from .lexicon import CUE_LEMMAS, EVALUATIVE_LEMMAS, STANCE_LEMMAS, TITLE_WORDS
@@ -70,11 +71,17 @@ def person_name(mention: str) -> str | None:
     # "Senator Chris Murphy of Connecticut", "Trump at the rally": the name ends before the place
     mention = _PLACE_TAIL.sub("", mention)
     words = mention.replace("’s", "").split()
+    while len(words) > 2 and words[0] in _AFFILIATIONS:  # "Democrat Hillary Clinton"
+        words = words[1:]
     if not words:
         return None
     if not all(_NAME_WORD.match(w) for w in words):
         return _name_after_role(words)
     return " ".join(words)
+
+
+# capitalised words before a name that are no part of it
+_AFFILIATIONS = frozenset({"Democrat", "Democratic", "Republican", "GOP", "Libertarian", "Independent", "Former"})
 
 
 def _name_after_role(words: list[str]) -> str | None:
@@ -145,7 +152,7 @@ _NAME_BY_ROLE = re.compile(
 
 
 # "in New Hampshire, a young woman asked ...": a place after a preposition, not a person
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|of|across|into|near|through|throughout|around)\s+$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|across|near|throughout|around)\s+$")
 _POSSESSIVE_END = re.compile(r"['’]s\b.*$")
 
 
@@ -215,13 +222,57 @@ def resolve_description(mention: str, roles: dict[str, str]) -> str | None:
     return None
 
 
-def canonical_names(names: set[str]) -> dict[str, str]:
-    """Each name to the longest name of the story that holds all its words ("Xi" -> "Xi Jinping")."""
-    full = sorted(names, key=lambda n: (-len(n.split()), n))
+def _with_word_before(full: str, name: str) -> str:
+    """The part of ``full`` that tells it from other holders of ``name``: the name with the
+    word before it ("Hillary Clinton" of "Democrat Hillary Clinton" for "Clinton")."""
+    words, first = full.split(), name.split()[0]
+    at = words.index(first) if first in words else 0
+    return " ".join(words[max(0, at - 1):at + len(name.split())]) if at else full
+
+
+def _without_stray_first_word(name: str, texts: list[str]) -> str:
+    """"Rival Hillary Clinton" -> "Hillary Clinton": a capitalised word that opened the
+    sentence, where the texts name the rest alone more often and use the word in lower case
+    too ("George W. Bush" and "Debbie Wasserman Schultz" stay)."""
+    words = name.split()
+    while len(words) > 2:
+        whole = sum(text.count(" ".join(words)) for text in texts)
+        alone = sum(text.count(" ".join(words[1:])) for text in texts) - whole
+        lower = re.compile(rf"\b{re.escape(words[0].lower())}\b")
+        if alone <= whole or not any(lower.search(text) for text in texts):  # "Debbie Wasserman Schultz" stays
+            break
+        words = words[1:]
+    return " ".join(words)
+
+
+def _folded(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+
+
+def _given_name(full: str, name: str, texts: list[str]) -> bool:
+    """Whether the word before ``name`` in ``full`` never appears in lower case in the texts,
+    as a given name would not ("Bernie" of "Bernie Sanders", not "While" of "While Sanders")."""
+    words = _with_word_before(full, name).split()
+    lower = re.compile(rf"\b{re.escape(words[0].lower())}\b")
+    return not any(lower.search(text) for text in texts)
+
+
+def canonical_names(names: set[str], texts: list[str] = ()) -> dict[str, str]:
+    """Each name to the longest name of the story that holds all its words ("Xi" -> "Xi
+    Jinping"). Where several do ("Clinton": "Bill Clinton", "Hillary Clinton"), the one
+    ``texts`` name most often, and the name stays as it is where none is named more."""
+    trimmed = {name: _without_stray_first_word(name, texts) for name in names}
+    full = sorted(set(trimmed.values()), key=lambda n: (-len(n.split()), n))
     mapping = {}
     for name in names:
-        tokens = set(name.split())
-        mapping[name] = next((c for c in full if tokens <= set(c.split())), name)
+        tokens = set(trimmed[name].split())
+        holders = [c for c in full if tokens <= set(c.split())]
+        widest = [c for c in holders if not any(set(c.split()) < set(other.split()) for other in holders)]
+        if len({_folded(c) for c in widest}) > 1:  # not only "Francois" and "François Hollande"
+            mentions = sorted(((sum(text.count(_with_word_before(c, name)) for text in texts), _given_name(c, name, texts), c)
+                               for c in widest), reverse=True)
+            widest = [mentions[0][2]] if mentions[0][:2] > mentions[1][:2] else [trimmed[name]]
+        mapping[name] = widest[0] if widest else trimmed[name]
     return mapping
 
 
