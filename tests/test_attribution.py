@@ -142,6 +142,19 @@ def test_a_role_before_the_name_is_the_speakers_role():
     assert person_name("The water board's chief engineer, Tomas Brandt,") == "Tomas Brandt"
     assert mention_role("The water board's chief engineer, Tomas Brandt,") == "The water board's chief engineer"
     assert person_name("the chief engineer, who inspected the wall,") is None
+    # the role runs up to the name: a ministry's "of" phrase and a run of titles stay in it
+    assert mention_role("Deputy Minister of Infrastructure Ada Brun") == "Deputy Minister of Infrastructure"
+    assert person_name("Chief Inspector Ivo Marsh of the harbour police") == "Ivo Marsh"
+    assert mention_role("Chief Inspector Ivo Marsh of the harbour police") == "Chief Inspector"
+    assert person_name("Representative Lena Quist") == "Lena Quist"
+
+
+def test_a_run_of_titles_is_no_part_of_the_name_a_story_gives_a_role():
+    from newsweave.attribution.speakers import named_people, person_roles
+
+    article = _article("r", "Harbour Board Deputy Secretary Lena Quist said the pier would reopen.")
+    assert named_people(article.text) == {"Lena Quist"}
+    assert person_roles([article]) == {"Lena Quist": "Harbour Board Deputy Secretary"}
 
 
 def test_same_statement_from_two_outlets_is_one_entry():

@@ -63,7 +63,9 @@ TITLE_WORDS = (
     r"Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Secretary of State|Secretary|Spokesman|Spokeswoman|Spokesperson|"
     r"Ambassador|General|Gen\.|Director|Chairman|Chairwoman|Chief|King|Queen|Pope|Dr\.?|Mr\.?|"
     r"Mrs\.?|Ms\.?|Professor|Prof\.|Judge|Justice|Attorney General|Speaker|Leader|Councillor|"
-    r"State Councilor|Councilor)"
+    r"State Councilor|Councilor|Inspector|Superintendent|Commissioner|Captain|Capt\.|Lieutenant|Lt\.|"
+    r"Sergeant|Sgt\.|Detective|Colonel|Col\.|Admiral|Adm\.|Commander|Deputy|Sheriff|Bishop|Archbishop|"
+    r"Rabbi|Reverend|Rev\.|Representative|Congressman|Congresswoman|Sheikh|Prosecutor)"
 )
 
 # heads of descriptions that stand for a person or body named elsewhere

@@ -37,7 +37,7 @@ def _headline_verbs() -> str:
 
 
 _HEADLINE_VERB = _headline_verbs()
-_ROLE_AND_NAME = re.compile(rf"\b((?:[A-Z][\w'’-]+\s+){{0,3}}?){TITLE_WORDS}\s+((?:[A-Z][\w'’-]+)(?: (?!(?:{_HEADLINE_VERB})\b)[A-Z][\w'’-]+){{0,2}})")
+_ROLE_AND_NAME = re.compile(rf"\b((?:[A-Z][\w'’-]+\s+){{0,3}}?){TITLE_WORDS}\s+((?!{TITLE_WORDS}\s)(?:[A-Z][\w'’-]+)(?: (?!(?:{_HEADLINE_VERB})\b)[A-Z][\w'’-]+){{0,2}})")
 _STOPWORDS = set(
     "a an the of to in on at for and or but is are was were be been by with that this it its as from "
     "has have had will would can could should their his her they he she we i not also which who".split()
@@ -102,7 +102,10 @@ def mention_role(mention: str) -> str | None:
         return appositive.group("role")
     titles = list(_TITLE.finditer(mention))
     if titles:
-        role = mention[: titles[-1].end()].strip()
+        # up to the name: "Minister of Infrastructure Ada Brun" keeps its ministry
+        name = person_name(mention)
+        at = mention.rfind(name) if name else -1
+        role = mention[:at if at > titles[-1].start() else titles[-1].end()].strip(" ,")
         return role if role.lower() not in {"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr", "dr."} else None
     return None
 
