@@ -37,7 +37,7 @@ def _headline_verbs() -> str:
 
 
 _HEADLINE_VERB = _headline_verbs()
-_ROLE_AND_NAME = re.compile(rf"\b((?:[A-Z][\w'’-]+\s+){{0,3}}?){TITLE_WORDS}\s+((?!{TITLE_WORDS}\s)(?:[A-Z][\w'’-]+)(?: (?!(?:{_HEADLINE_VERB})\b)[A-Z][\w'’-]+){{0,2}})")
+_ROLE_AND_NAME = re.compile(rf"\b(?=[A-Z])((?:[A-Z][\w'’-]+\s+){{0,3}}?){TITLE_WORDS}\s+((?!{TITLE_WORDS}\s)(?:[A-Z][\w'’-]+)(?: (?!(?:{_HEADLINE_VERB})\b)[A-Z][\w'’-]+){{0,2}})")
 _STOPWORDS = set(
     "a an the of to in on at for and or but is are was were be been by with that this it its as from "
     "has have had will would can could should their his her they he she we i not also which who".split()
