@@ -788,6 +788,18 @@ def test_a_name_after_a_title_with_an_of_phrase():
         assert person_name(no_person) is None, no_person
 
 
+
+def test_a_name_after_lower_case_role_words_for_a_person_and_names_with_particles():
+    assert person_name("Republican presidential nominee Ada Brun") == "Ada Brun"
+    assert mention_role("Republican presidential nominee Ada Brun") == "Republican presidential nominee"
+    assert person_name("chief engineer Tomas Brandt") == "Tomas Brandt"
+    assert person_name("Mayor Lena van der Berg") == "Lena van der Berg"
+    assert person_name("Mayor Bill de Vries") == "Bill de Vries"
+    assert mention_role("NYPD Commissioner Ivo Marsh") == "NYPD Commissioner"  # an acronym keeps its capitals
+    from newsweave.attribution.speakers import named_people
+    assert named_people("Mayor Bill de Vries opened the pier.") == {"Bill de Vries"}
+
+
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_an_unnamed_mention_ending_in_a_person_of_the_story_is_that_person(backend):
     first = _article("a", "Tomas Brandt, chief engineer of the water board, said the dam was sound.")

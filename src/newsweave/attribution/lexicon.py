@@ -77,6 +77,17 @@ DESCRIPTION_HEADS = (
     "adviser", "advisor", "campaign", "ministry", "government", "side", "lawmaker", "businessman",
 )
 
+# lower-case role words a person's name may follow ("presidential nominee Donald Trump",
+# "chief engineer Tomas Brandt"; not "media outlet Fox News")
+PERSON_ROLE_HEADS = frozenset(DESCRIPTION_HEADS) - {"campaign", "ministry", "government", "side", "source", "sources"} | {
+    "engineer", "nominee", "activist", "lawyer", "attorney", "economist", "scientist", "author", "writer",
+    "reporter", "journalist", "columnist", "pollster", "strategist", "consultant", "executive", "founder",
+    "owner", "manager", "coach", "player", "actor", "actress", "singer", "artist", "teacher", "student",
+    "doctor", "nurse", "officer", "commissioner", "sheriff", "judge", "prosecutor", "congressman",
+    "congresswoman", "chairwoman", "head", "member", "resident", "worker", "voter", "supporter", "farmer",
+    "fisherman", "veteran", "mother", "father", "wife", "husband", "son", "daughter", "spokesperson",
+}
+
 # last words of an unnamed source worth listing as a speaker ("analysts", "a new poll")
 SOURCE_HEADS = frozenset(DESCRIPTION_HEADS) | {
     "analysts", "experts", "officials", "sources", "aides", "advisers", "advisors", "lawmakers",

@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from ..model import Article, Fact, Quote
-from .lexicon import CUE_LEMMAS, EVALUATIVE_LEMMAS, STANCE_LEMMAS, TITLE_WORDS
+from .lexicon import CUE_LEMMAS, EVALUATIVE_LEMMAS, PERSON_ROLE_HEADS, STANCE_LEMMAS, TITLE_WORDS
 
 _PRONOUNS = {"he", "she", "they", "i", "we", "who", "him", "her", "it"}
 _TITLE = re.compile(rf"\b{TITLE_WORDS}(?=\s)", re.IGNORECASE)
@@ -37,7 +37,10 @@ def _headline_verbs() -> str:
 
 
 _HEADLINE_VERB = _headline_verbs()
-_ROLE_AND_NAME = re.compile(rf"\b(?=[A-Z])((?:[A-Z][\w'’-]+\s+){{0,3}}?){TITLE_WORDS}\s+((?!{TITLE_WORDS}\s)(?:[A-Z][\w'’-]+)(?: (?!(?:{_HEADLINE_VERB})\b)[A-Z][\w'’-]+){{0,2}})")
+# lower-case words inside a name: "Bill de Blasio", "Ludwig van Beethoven"
+_PARTICLES = frozenset("de van von der den da di du del della la le bin ibn al el ter ten dos das".split())
+_PARTICLE_WORDS = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
+_ROLE_AND_NAME = re.compile(rf"\b(?=[A-Z])((?:[A-Z][\w'’-]+\s+){{0,3}}?){TITLE_WORDS}\s+((?!{TITLE_WORDS}\s)(?:[A-Z][\w'’-]+)(?: (?:{_PARTICLE_WORDS} )?(?!(?:{_HEADLINE_VERB})\b)[A-Z][\w'’-]+){{0,2}})")
 _STOPWORDS = set(
     "a an the of to in on at for and or but is are was were be been by with that this it its as from "
     "has have had will would can could should their his her they he she we i not also which who".split()
@@ -50,9 +53,10 @@ def is_pronoun(mention: str) -> bool:
 
 def _recase(mention: str) -> str:
     """'CHINESE President Xi' -> 'Chinese President Xi': the all-caps opener of wire copy,
-    told from an acronym ('CCTV', 'US officials') by the capitalised word after it."""
+    told from an acronym ('CCTV', 'US officials', 'NYPD Commissioner') by its length and
+    the capitalised word after it."""
     words = mention.split()
-    if len(words) > 1 and len(words[0]) > 3 and words[0].isupper() and words[1][:1].isupper() and not words[1].isupper():
+    if len(words) > 1 and len(words[0]) > 4 and words[0].isupper() and words[1][:1].isupper() and not words[1].isupper():
         words[0] = words[0].capitalize()
     return " ".join(words)
 
@@ -75,9 +79,14 @@ def person_name(mention: str) -> str | None:
         words = words[1:]
     if not words:
         return None
-    if not all(_NAME_WORD.match(w) for w in words):
+    if not _is_name(words):
         return _name_after_role(words)
     return " ".join(words)
+
+
+def _is_name(words: list[str]) -> bool:
+    return bool(words) and _NAME_WORD.match(words[0]) is not None and _NAME_WORD.match(words[-1]) is not None and all(
+        _NAME_WORD.match(w) or w in _PARTICLES for w in words)
 
 
 # capitalised words before a name that are no part of it
@@ -86,11 +95,18 @@ _AFFILIATIONS = frozenset({"Democrat", "Democratic", "Republican", "GOP", "Liber
 
 def _name_after_role(words: list[str]) -> str | None:
     """The full name after a title's "of" phrase: "Minister of Foreign Affairs Wang Yi" (its
-    last two words; the words between title and name are the ministry's). A name after
-    lower-case role words is not taken: "chief engineer Tomas Brandt" reads like "media
-    outlet Fox News"."""
+    last two words; the words between title and name are the ministry's), or after lower-case
+    role words that end in a word for a person ("presidential nominee Donald Trump", "chief
+    engineer Tomas Brandt"; not "media outlet Fox News")."""
     if words[0] == "of" and len(words) >= 4 and all(_NAME_WORD.match(w) for w in words[1:]):
         return " ".join(words[-2:])
+    start = len(words)
+    while start > 0 and (_NAME_WORD.match(words[start - 1]) or words[start - 1] in _PARTICLES and start < len(words)):
+        start -= 1
+    while start < len(words) and not _NAME_WORD.match(words[start]):  # a name opens with a capital
+        start += 1
+    if len(words) - start >= 2 and 0 < start and words[start - 1] in PERSON_ROLE_HEADS:
+        return " ".join(words[start:])
     return None
 
 
@@ -107,7 +123,9 @@ def mention_role(mention: str) -> str | None:
         at = mention.rfind(name) if name else -1
         role = mention[:at if at > titles[-1].start() else titles[-1].end()].strip(" ,")
         return role if role.lower() not in {"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr", "dr."} else None
-    return None
+    name = person_name(mention)  # "Republican presidential nominee Donald Trump"
+    at = mention.rfind(name) if name else -1
+    return mention[:at].strip(" ,") or None if at > 0 else None
 
 
 def role_names(articles: list[Article]) -> dict[str, str]:
