@@ -609,6 +609,9 @@ def test_a_headline_verb_is_no_part_of_a_name():
             "Mayor Porter said that the ferry would run all winter and that the fares would stay low.\n")
     article = _article("h", text)
     assert {q.speaker for q in extract_quotes(article, backend="rules")} == {"Ann Porter"}
+    from newsweave.attribution.speakers import named_people
+    # "Says" and "Denies" (the verbs' -s forms: "say" is no "saies")
+    assert named_people("Mayor Ann Porter Says Ferry Will Run\n\nGovernor Ivo Marsh Denies Fare Rise\n") == {"Ann Porter", "Ivo Marsh"}
 
 
 @pytest.mark.skipif(not HAS_SPACY, reason="no spaCy English pipeline installed")

@@ -31,7 +31,7 @@ def _headline_verbs() -> str:
     with ..."), which is no part of the name."""
     lemmas = {*CUE_LEMMAS, *EVALUATIVE_LEMMAS, *STANCE_LEMMAS, "speak", "meet", "hold", "talk", "visit", "phone",
               "receive", "host", "send", "win", "sign", "lead", "join", "hit", "open", "take"}
-    forms = {lemma[:-1] + "ies" if lemma.endswith("y") else lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
+    forms = {lemma[:-1] + "ies" if lemma.endswith("y") and lemma[-2:-1] not in "aeiou" else lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
              for lemma in lemmas}
     return "|".join(sorted((f.capitalize() for f in forms), key=len, reverse=True))
 
