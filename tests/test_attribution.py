@@ -138,6 +138,16 @@ def test_a_surname_two_people_share_goes_to_the_one_the_texts_name_more():
     assert canonical_names({"Varga", "Ilse Varga", "Peter Varga"}, ["Ilse Varga and Peter Varga"])["Varga"] == "Varga"
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_cue_and_subject_inside_a_quotation_give_no_statement_of_their_own(backend):
+    # the spaCy path read "people who attack ..." as a statement by "who" (resolved to Varga)
+    # and listed the quotation three times
+    text = ('Mayor Ilse Varga opened the shelter on Monday.\n\n"I will not stand with people who attack the '
+            'volunteers and attack the crews," Varga said.\n\n"My father told me that a town is its people," she said.\n')
+    said = [(q.speaker, q.speaker_mention, q.cue) for q in extract_quotes(_article("n", text), backend=backend)]
+    assert said == [("Ilse Varga", "Varga", "said"), ("Ilse Varga", "she", "said")]
+
+
 def test_a_role_before_the_name_is_the_speakers_role():
     assert person_name("The water board's chief engineer, Tomas Brandt,") == "Tomas Brandt"
     assert mention_role("The water board's chief engineer, Tomas Brandt,") == "The water board's chief engineer"

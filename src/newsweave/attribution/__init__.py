@@ -106,8 +106,7 @@ def find_attributions(text: str, backend: str = "auto", model: str | None = None
         attribution.content = [close_span(text, part) for part in attribution.content]
     if continue_paragraphs:
         continuation.continue_paragraphs(text, sentences, found)
-    if outermost:
-        found = _drop_quoted_speakers(text, found)
+    found = _drop_quoted_speakers(text, found)  # for extract_quotes too: the quotation's speaker said it
     found = _with_layout(found, layouts.find_attributions(text))
     if outermost:
         found = _outermost(text, found)
