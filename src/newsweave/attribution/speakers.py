@@ -61,6 +61,10 @@ def _recase(mention: str) -> str:
     return " ".join(words)
 
 
+# capitalised words before a name that are no part of it
+_AFFILIATIONS = frozenset({"Democrat", "Democratic", "Republican", "GOP", "Libertarian", "Independent", "Former"})
+
+
 def person_name(mention: str) -> str | None:
     """The name inside a mention, without titles, qualifiers or appositive; None if none."""
     mention = _recase(mention)
@@ -89,10 +93,6 @@ def _is_name(words: list[str]) -> bool:
         _NAME_WORD.match(w) or w in _PARTICLES for w in words)
 
 
-# capitalised words before a name that are no part of it
-_AFFILIATIONS = frozenset({"Democrat", "Democratic", "Republican", "GOP", "Libertarian", "Independent", "Former"})
-
-
 def _name_after_role(words: list[str]) -> str | None:
     """The full name after a title's "of" phrase: "Minister of Foreign Affairs Wang Yi" (its
     last two words; the words between title and name are the ministry's), or after lower-case
@@ -116,15 +116,14 @@ def mention_role(mention: str) -> str | None:
     appositive = _APPOSITIVE.match(mention) or _ROLE_THEN_NAME.match(mention)
     if appositive:
         return appositive.group("role")
+    # up to the name: "Minister of Infrastructure Ada Brun" keeps its ministry, and
+    # "Republican presidential nominee Donald Trump" has a role without a title
+    name = person_name(mention)
+    at = mention.rfind(name) if name else -1
     titles = list(_TITLE.finditer(mention))
     if titles:
-        # up to the name: "Minister of Infrastructure Ada Brun" keeps its ministry
-        name = person_name(mention)
-        at = mention.rfind(name) if name else -1
         role = mention[:at if at > titles[-1].start() else titles[-1].end()].strip(" ,")
         return role if role.lower() not in {"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr", "dr."} else None
-    name = person_name(mention)  # "Republican presidential nominee Donald Trump"
-    at = mention.rfind(name) if name else -1
     return mention[:at].strip(" ,") or None if at > 0 else None
 
 
@@ -217,20 +216,19 @@ def gender_hints(text: str, names: set[str]) -> dict[str, str]:
     opens (before any other name). A name with hints both ways gets none."""
     hints: dict[str, set[str]] = {}
     for name in names:  # the name as given: "Mrs. Clinton" says nothing of "Bill Clinton"
-        for variant in (name,):
-            for found in re.finditer(rf"\b{re.escape(variant)}\b", text):
-                before = text[max(0, found.start() - 20):found.start()].split()
-                gender = _word_gender(before[-1]) if before else None
-                after = _APPOSITIVE_HEAD.match(text, found.end())
-                if gender is None and after is not None:
-                    gender = _word_gender(after.group(1).split()[-1])
-                if gender is None and _opens_sentence(text, found.start()):
-                    rest = _SENTENCE_REST.match(text, found.end()).group()
-                    pronoun = re.search(r"\b(?:her|she|herself|his|he|him|himself)\b", rest)
-                    if pronoun is not None and _OTHER_NAME.search(rest, 0, pronoun.start()) is None:
-                        gender = _OWN_PRONOUN[pronoun.group()]
-                if gender is not None:
-                    hints.setdefault(name, set()).add(gender)
+        for found in re.finditer(rf"\b{re.escape(name)}\b", text):
+            before = text[max(0, found.start() - 20):found.start()].split()
+            gender = _word_gender(before[-1]) if before else None
+            after = _APPOSITIVE_HEAD.match(text, found.end())
+            if gender is None and after is not None:
+                gender = _word_gender(after.group(1).split()[-1])
+            if gender is None and _opens_sentence(text, found.start()):
+                rest = _SENTENCE_REST.match(text, found.end()).group()
+                pronoun = re.search(r"\b(?:her|she|herself|his|he|him|himself)\b", rest)
+                if pronoun is not None and _OTHER_NAME.search(rest, 0, pronoun.start()) is None:
+                    gender = _OWN_PRONOUN[pronoun.group()]
+            if gender is not None:
+                hints.setdefault(name, set()).add(gender)
     return {name: next(iter(genders)) for name, genders in hints.items() if len(genders) == 1}
 
 
