@@ -249,6 +249,12 @@ def _with_word_before(full: str, name: str) -> str:
     return " ".join(words[max(0, at - 1):at + len(name.split())]) if at else full
 
 
+def _in_lower_case(word: str, texts: list[str]) -> bool:
+    """Whether the texts use ``word`` in lower case, as a common word and not a name."""
+    lower = re.compile(rf"\b{re.escape(word.lower())}\b")
+    return any(lower.search(text) for text in texts)
+
+
 def _without_stray_first_word(name: str, texts: list[str]) -> str:
     """"Rival Hillary Clinton" -> "Hillary Clinton": a capitalised word that opened the
     sentence, where the texts name the rest alone more often and use the word in lower case
@@ -257,8 +263,7 @@ def _without_stray_first_word(name: str, texts: list[str]) -> str:
     while len(words) > 2:
         whole = sum(text.count(" ".join(words)) for text in texts)
         alone = sum(text.count(" ".join(words[1:])) for text in texts) - whole
-        lower = re.compile(rf"\b{re.escape(words[0].lower())}\b")
-        if alone <= whole or not any(lower.search(text) for text in texts):  # "Debbie Wasserman Schultz" stays
+        if alone <= whole or not _in_lower_case(words[0], texts):  # "Debbie Wasserman Schultz" stays
             break
         words = words[1:]
     return " ".join(words)
@@ -271,9 +276,7 @@ def _folded(name: str) -> str:
 def _given_name(full: str, name: str, texts: list[str]) -> bool:
     """Whether the word before ``name`` in ``full`` never appears in lower case in the texts,
     as a given name would not ("Bernie" of "Bernie Sanders", not "While" of "While Sanders")."""
-    words = _with_word_before(full, name).split()
-    lower = re.compile(rf"\b{re.escape(words[0].lower())}\b")
-    return not any(lower.search(text) for text in texts)
+    return not _in_lower_case(_with_word_before(full, name).split()[0], texts)
 
 
 def canonical_names(names: set[str], texts: list[str] = ()) -> dict[str, str]:
