@@ -22,6 +22,11 @@ def _article(article_id: str, text: str) -> Article:
     return segment.segment_article(Article(id=article_id, path=article_id, text=text))
 
 
+def _said(text: str, backend: str, fields=("speaker", "text")) -> set[tuple]:
+    """What extract_quotes finds in ``text``: the named fields of each quote."""
+    return {tuple(getattr(q, f) for f in fields) for q in extract_quotes(_article("a", text), backend=backend)}
+
+
 def _spans(text, attribution):
     source = text[attribution.source[0]:attribution.source[1]] if attribution.source else None
     return source, text[attribution.cue[0]:attribution.cue[1]], [text[s:e] for s, e in attribution.content]
@@ -45,13 +50,12 @@ def test_forms_of_attribution(backend):
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_pronouns_and_descriptions_resolve_to_named_speaker(backend):
-    article = _article("a", (
+    said = _said((
         "Finance Minister Rhea Okafor presented the budget on Tuesday.\n\n"
         "Okafor said the deficit would halve by 2027.\n\n"
         "She added that pensions would rise with inflation.\n\n"
         "Schools will get more teachers next year, the finance minister said."
-    ))
-    said = {(q.speaker, q.text) for q in extract_quotes(article, backend=backend)}
+    ), backend)
     assert ("Rhea Okafor", "the deficit would halve by 2027") in said
     assert ("Rhea Okafor", "that pensions would rise with inflation") in said
     assert ("Rhea Okafor", "Schools will get more teachers next year") in said
@@ -59,12 +63,11 @@ def test_pronouns_and_descriptions_resolve_to_named_speaker(backend):
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_he_skips_a_woman_the_article_calls_she(backend):
-    article = _article("a", (
+    said = _said((
         '"Everyone got out in time," Mayor Ilse Varga said. She added that the shelter would stay open.\n\n'
         "Tomas Brandt, chief engineer of the water board, said the wall was due for repair.\n\n"
         "He said the board would report within a week."
-    ))
-    said = {(q.speaker, q.text, q.role) for q in extract_quotes(article, backend=backend)}
+    ), backend, ("speaker", "text", "role"))
     assert ("Ilse Varga", "that the shelter would stay open", None) in said
     assert ("Tomas Brandt", "the wall was due for repair", "chief engineer of the water board") in said
     assert ("Tomas Brandt", "the board would report within a week", None) in said
@@ -72,12 +75,11 @@ def test_he_skips_a_woman_the_article_calls_she(backend):
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_he_means_the_person_named_before_when_nobody_has_spoken_yet(backend):
-    article = _article("a", (
+    said = _said((
         "Mayor Ilse Varga opened the shelter on Ridge Road on Monday. She said it would stay open all week.\n\n"
         "The water board's chief engineer, Tomas Brandt, inspected the wall on Tuesday. "
         "In the lower town, the water is falling, he said."
-    ))
-    said = {(q.speaker, q.text) for q in extract_quotes(article, backend=backend)}
+    ), backend)
     assert ("Ilse Varga", "it would stay open all week") in said
     assert ("Tomas Brandt", "In the lower town, the water is falling") in said
 
@@ -85,24 +87,22 @@ def test_he_means_the_person_named_before_when_nobody_has_spoken_yet(backend):
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_she_means_a_woman_named_since_the_last_speaker_not_that_speaker(backend):
     # Brandt spoke last, but nothing says he is a woman; the article gives Varga "her"
-    article = _article("a", (
+    said = _said((
         "Tomas Brandt, chief engineer of the water board, said the wall was due for repair.\n\n"
         "Mayor Ilse Varga visited the wall on Tuesday with her deputy. "
         '"The shelter on Ridge Road stays open all week," she said.'
-    ))
-    said = {(q.speaker, q.text) for q in extract_quotes(article, backend=backend)}
+    ), backend)
     assert ("Ilse Varga", '"The shelter on Ridge Road stays open all week,"') in said
     assert ("Tomas Brandt", "the wall was due for repair") in said
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_he_keeps_the_last_speaker_when_the_woman_named_since_is_she(backend):
-    article = _article("a", (
+    said = _said((
         "Tomas Brandt, chief engineer of the water board, said the wall was due for repair.\n\n"
         "Mrs. Varga, the mayor, visited the wall on Tuesday. "
         '"The crews worked all night," he said.'
-    ))
-    said = {(q.speaker, q.text) for q in extract_quotes(article, backend=backend)}
+    ), backend)
     assert ("Tomas Brandt", '"The crews worked all night,"') in said
 
 
