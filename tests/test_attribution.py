@@ -811,6 +811,9 @@ def test_a_name_after_lower_case_role_words_for_a_person_and_names_with_particle
     assert mention_role("NYPD Commissioner Ivo Marsh") == "NYPD Commissioner"  # an acronym keeps its capitals
     from newsweave.attribution.speakers import named_people
     assert named_people("Mayor Bill de Vries opened the pier.") == {"Bill de Vries"}
+    # a word that opened the sentence is no part of the name
+    assert person_name("While Sanders") == "Sanders" and person_name("But Ada Brun") == "Ada Brun"
+    assert person_name("Said Ivo Marsh") == "Ivo Marsh"
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

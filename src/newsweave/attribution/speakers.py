@@ -63,6 +63,11 @@ def _recase(mention: str) -> str:
 
 # capitalised words before a name that are no part of it
 _AFFILIATIONS = frozenset({"Democrat", "Democratic", "Republican", "GOP", "Libertarian", "Independent", "Former"})
+# words that open a sentence before a name ("While Sanders", "But Cruz", "Said Ellis:")
+_SENTENCE_OPENERS = frozenset(
+    "But And Or While As When If Although Though Because Since After Before Meanwhile Still Yet Now Then Also "
+    "However Indeed Instead Like Unlike With Without For From In On At By Of To Interestingly Ultimately Finally "
+    "Even Only Why How What Where The A An This That These Those Said Says Asked Dear Thanks".split())
 
 
 def person_name(mention: str) -> str | None:
@@ -79,8 +84,8 @@ def person_name(mention: str) -> str | None:
     # "Senator Chris Murphy of Connecticut", "Trump at the rally": the name ends before the place
     mention = _PLACE_TAIL.sub("", mention)
     words = mention.replace("’s", "").split()
-    while len(words) > 2 and words[0] in _AFFILIATIONS:  # "Democrat Hillary Clinton"
-        words = words[1:]
+    while len(words) > 2 and words[0] in _AFFILIATIONS or len(words) > 1 and words[0] in _SENTENCE_OPENERS:
+        words = words[1:]  # "Democrat Hillary Clinton", "But Cruz"
     if not words:
         return None
     if not _is_name(words):
