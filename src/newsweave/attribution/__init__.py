@@ -18,8 +18,8 @@ from . import continuation, layouts, rules, spacy_path
 from .lexicon import SOURCE_HEADS
 from .records import Attribution, CharSpan, close_span, quoted_spans
 from .speakers import (
-    canonical_names, gender_hints, is_pronoun, mention_role, named_people, person_name, person_roles, resolve_description, role_names,
-    speakers,
+    canonical_names, gender_hints, is_pronoun, mention_gender, mention_role, named_people, person_name, person_roles,
+    resolve_description, role_names, speakers,
 )
 
 __all__ = [
@@ -287,7 +287,8 @@ class _RecentPeople:
             at = max(text.rfind(variant, max(0, position - PRONOUN_REACH), position) for variant in {name, name.split()[-1]})
             if at != -1:
                 found.append((name, at))
-        return sorted(found, key=lambda named: -named[1])
+        # at one place the name as written there first: "Clinton" may not be the "Bill Clinton" named elsewhere
+        return sorted(found, key=lambda named: (-named[1], len(named[0]), named[0]))
 
     def named_before(self, pronoun: str, nearby: list[tuple[str, int]]) -> str | None:
         """The person named last for a pronoun whose person has not spoken yet: "Mayor Peter
@@ -356,11 +357,26 @@ def extract_quotes(article: Article, roles: dict[str, str] | None = None, backen
     for window in text_windows(article.text):
         found = _window_attributions(article.text, window, sentences, backend, model)
         quotes.extend(_outermost_quotes(_quotes_of(article, found, roles, people, named)))
-    # "Okafor" after "Finance Minister Rhea Okafor": one person within the article already
-    mapping = canonical_names({q.speaker for q in quotes if person_name(q.speaker)} | set(roles.values()), [article.text])
-    for quote in quotes:
-        quote.speaker = mapping.get(quote.speaker, quote.speaker)
+    _canonical_in_article(article.text, quotes, roles, named)
     return quotes
+
+
+def _canonical_in_article(text: str, quotes: list[Quote], roles: dict[str, str], named: set[str]) -> None:
+    """"Okafor" after "Finance Minister Rhea Okafor": one person within the article already.
+    A speaker's surname may also go to a person the article only names in full beside a
+    title or an appositive ("Sanders" -> "Senator Bernie Sanders"); a mention that says
+    "Mr.", "Mrs." or "he" goes there only where the article shows that person to be of the
+    same gender ("Mr. Obama" is not "first lady Michelle Obama")."""
+    speaking = {q.speaker for q in quotes if person_name(q.speaker)} | set(roles.values())
+    surnames = {name.split()[-1] for name in speaking}
+    mapping = canonical_names(speaking, [text])
+    wider = canonical_names(speaking | {p for p in named if p.split()[-1] in surnames}, [text])
+    hints = gender_hints(text, {wider[q.speaker] for q in quotes if wider.get(q.speaker, q.speaker) != mapping.get(q.speaker, q.speaker)})
+    for quote in quotes:
+        full = wider.get(quote.speaker, quote.speaker)
+        gender = mention_gender(quote.speaker_mention or "")
+        agrees = gender is None or hints.get(full) == gender
+        quote.speaker = full if agrees else mapping.get(quote.speaker, quote.speaker)
 
 
 def _quotes_of(article: Article, found: list[Attribution], roles: dict[str, str], people: _RecentPeople,

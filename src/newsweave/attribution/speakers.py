@@ -66,7 +66,7 @@ _AFFILIATIONS = frozenset({"Democrat", "Democratic", "Republican", "GOP", "Liber
 # words that open a sentence before a name ("While Sanders", "But Cruz", "Said Ellis:")
 _SENTENCE_OPENERS = frozenset(
     "But And Or While As When If Although Though Because Since After Before Meanwhile Still Yet Now Then Also "
-    "However Indeed Instead Like Unlike With Without For From In On At By Of To Interestingly Ultimately Finally "
+    "However Indeed Instead Like Unlike With Without Besides For From In On At By Of To Interestingly Ultimately Finally "
     "Even Only Why How What Where The A An This That These Those Said Says Asked Dear Thanks".split())
 
 
@@ -235,6 +235,16 @@ def gender_hints(text: str, names: set[str]) -> dict[str, str]:
             if gender is not None:
                 hints.setdefault(name, set()).add(gender)
     return {name: next(iter(genders)) for name, genders in hints.items() if len(genders) == 1}
+
+
+_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "he": "m", "she": "f"}
+
+
+def mention_gender(mention: str) -> str | None:
+    """The gender a mention gives its person: "Mr. Obama", "Mrs. Clinton", "he", and the
+    last honorific in a longer one ("advisers to Mr. Obama")."""
+    genders = [_HONORIFIC_GENDER.get(word.lower().rstrip(".")) for word in mention.split()]
+    return next((gender for gender in reversed(genders) if gender), None)
 
 
 def resolve_description(mention: str, roles: dict[str, str]) -> str | None:
