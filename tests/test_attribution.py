@@ -175,6 +175,14 @@ def test_names_at_one_place_come_in_the_same_order_every_run():
     assert len(runs) == 1 and runs.pop().startswith("[('Clinton'")  # the name as the text gives it there
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_he_is_not_a_plural_body_that_spoke_last(backend):
+    said = _said(('Senator Ivo Marsh said the pier would reopen in May.\n\nDelegates questioned whether the council '
+                  'could pay for it. Two delegates left early.\n\n"We will build it anyway," he said.\n'), backend)
+    assert ("Delegates", "whether the council could pay for it") in said
+    assert ("Ivo Marsh", '"We will build it anyway,"') in said
+
+
 def test_a_role_before_the_name_is_the_speakers_role():
     assert person_name("The water board's chief engineer, Tomas Brandt,") == "Tomas Brandt"
     assert mention_role("The water board's chief engineer, Tomas Brandt,") == "The water board's chief engineer"

@@ -221,6 +221,11 @@ _NOT_SOURCE_WORDS = frozenset((
 ))
 
 
+def _common_plural(name: str, text: str) -> bool:
+    """A one-word "name" that is a plural the text also uses in lower case ("Delegates")."""
+    return " " not in name and name.endswith("s") and re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
+
+
 def _is_body(mention: str, cue: str) -> bool:
     """A short phrase for an unnamed source that speaks for itself (above)."""
     words = re.findall(r"[\w'’]+", mention.lower())
@@ -259,7 +264,8 @@ class _RecentPeople:
         is shown to be ("Brandt said ... Mayor Ilse Varga visited with her deputy. '...,' she
         said": Varga); with no speaker yet, the person named last before it."""
         wanted = self._GENDER.get(pronoun.strip().lower())
-        last = next((p for p in reversed(self.order) if wanted is None or self.gender.get(p, wanted) == wanted), None)
+        last = next((p for p in reversed(self.order) if wanted is None or self.gender.get(p, wanted) == wanted
+                     and not _common_plural(p, text)), None)  # "he" is not "Delegates"; "they" may be
         if wanted != "f" or last is not None and self.gender.get(last) == wanted:
             return last or self.named_before(pronoun, self._named_within(text, position, names))
         nearby = self._named_within(text, position, names | set(self.order))
