@@ -18,8 +18,8 @@ from . import continuation, layouts, rules, spacy_path
 from .lexicon import SOURCE_HEADS
 from .records import Attribution, CharSpan, close_span, quoted_spans
 from .speakers import (
-    canonical_names, gender_hints, is_pronoun, mention_gender, mention_role, named_people, person_name, person_roles,
-    resolve_description, role_names, speakers,
+    canonical_names, gender_hints, is_common_plural, is_pronoun, mention_gender, mention_role, named_people, person_name,
+    person_roles, resolve_description, role_names, speakers,
 )
 
 __all__ = [
@@ -221,11 +221,6 @@ _NOT_SOURCE_WORDS = frozenset((
 ))
 
 
-def _common_plural(name: str, text: str) -> bool:
-    """A one-word "name" that is a plural the text also uses in lower case ("Delegates")."""
-    return " " not in name and name.endswith("s") and re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
-
-
 def _is_body(mention: str, cue: str) -> bool:
     """A short phrase for an unnamed source that speaks for itself (above)."""
     words = re.findall(r"[\w'’]+", mention.lower())
@@ -257,6 +252,12 @@ class _RecentPeople:
     def __init__(self) -> None:
         self.order: list[str] = []
         self.gender: dict[str, str] = {}
+        self._plural: dict[str, bool] = {}  # a speaker's name -> is_common_plural, searched once per article
+
+    def _is_plural(self, name: str, text: str) -> bool:
+        if name not in self._plural:
+            self._plural[name] = is_common_plural(name, text)
+        return self._plural[name]
 
     def referent(self, pronoun: str, text: str, position: int, names: set[str]) -> str | None:
         """The person ``pronoun`` at ``position`` means: the last speaker it may mean, unless
@@ -265,7 +266,7 @@ class _RecentPeople:
         said": Varga); with no speaker yet, the person named last before it."""
         wanted = self._GENDER.get(pronoun.strip().lower())
         last = next((p for p in reversed(self.order) if wanted is None or self.gender.get(p, wanted) == wanted
-                     and not _common_plural(p, text)), None)  # "he" is not "Delegates"; "they" may be
+                     and not self._is_plural(p, text)), None)  # "he" is not "Delegates"; "they" may be
         if wanted != "f" or last is not None and self.gender.get(last) == wanted:
             return last or self.named_before(pronoun, self._named_within(text, position, names))
         nearby = self._named_within(text, position, names | set(self.order))

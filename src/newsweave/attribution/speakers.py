@@ -270,6 +270,11 @@ def _in_lower_case(word: str, texts: list[str]) -> bool:
     return any(lower.search(text) for text in texts)
 
 
+def is_common_plural(name: str, text: str) -> bool:
+    """A one-word "name" that is a plural the text also uses in lower case ("Delegates")."""
+    return " " not in name and name.endswith("s") and _in_lower_case(name, [text])
+
+
 def _without_stray_first_word(name: str, texts: list[str]) -> str:
     """"Rival Hillary Clinton" -> "Hillary Clinton": a capitalised word that opened the
     sentence, where the texts name the rest alone more often and use the word in lower case
